@@ -1,0 +1,83 @@
+import { type Bilingual, interpolate, type Language } from "./language.ts";
+
+/**
+ * Every error Peduli reports has a stable code (clients and tests match on it), an HTTP status,
+ * and a message in Indonesian and English. Messages may hold `{placeholders}`.
+ * Features add their codes here so that the server, the web app and the CLI share one catalogue.
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: {
+    status: 400,
+    id: "Data yang dikirim tidak valid.",
+    en: "The request is not valid.",
+  },
+  route_not_found: {
+    status: 404,
+    id: "Alamat {method} {url} tidak dikenal.",
+    en: "Route {method} {url} does not exist.",
+  },
+  not_found: { status: 404, id: "{what} tidak ditemukan.", en: "{what} was not found." },
+  unauthenticated: {
+    status: 401,
+    id: "Silakan masuk terlebih dahulu.",
+    en: "Please log in first.",
+  },
+  forbidden: {
+    status: 403,
+    id: "Anda tidak memiliki izin untuk tindakan ini.",
+    en: "You are not allowed to do this.",
+  },
+  conflict: { status: 409, id: "{detail}", en: "{detail}" },
+  idempotency_in_progress: {
+    status: 409,
+    id: "Permintaan dengan Idempotency-Key yang sama masih diproses.",
+    en: "A request with the same Idempotency-Key is still being processed.",
+  },
+  idempotency_key_reused: {
+    status: 422,
+    id: "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+    en: "This Idempotency-Key was already used for a different request.",
+  },
+  payload_too_large: {
+    status: 413,
+    id: "Data yang dikirim terlalu besar.",
+    en: "The request body is too large.",
+  },
+  region_unknown: {
+    status: 404,
+    id: "Kode wilayah {code} tidak dikenal.",
+    en: "Region code {code} is unknown.",
+  },
+  region_code_invalid: {
+    status: 400,
+    id: "Kode wilayah '{code}' tidak valid: gunakan 2, 4, 6 atau 10 digit, boleh bertitik.",
+    en: "Region code '{code}' is not valid: use 2, 4, 6 or 10 digits, dots allowed.",
+  },
+  file_invalid: {
+    status: 400,
+    id: "Berkas tidak valid: {count} baris bermasalah.",
+    en: "The file is not valid: {count} rows have problems.",
+  },
+  service_unavailable: {
+    status: 503,
+    id: "Layanan sedang tidak tersedia: {detail}",
+    en: "The service is unavailable: {detail}",
+  },
+  internal_error: {
+    status: 500,
+    id: "Terjadi kesalahan pada server. Silakan coba lagi.",
+    en: "Something went wrong on the server. Please try again.",
+  },
+} as const satisfies Record<string, Bilingual & { status: number }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The message of an error code in a language, with its placeholders filled in. */
+export function errorMessage(code: ErrorCode, lang: Language, params?: Record<string, unknown>): string {
+  return interpolate(ERROR_CATALOGUE[code][lang], params);
+}
+
+/** HTTP status of an error code. */
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}
