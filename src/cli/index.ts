@@ -4,11 +4,11 @@
  * 1 invalid input or failed work, 2 wrong usage.
  */
 import { Command, CommanderError } from "commander";
+import { CliError } from "./cli-error.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerRegionsCommands } from "./commands/regions.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerServeCommand } from "./commands/serve.ts";
-import { CliError } from "./cli-error.ts";
 
 const program = new Command()
   .name("peduli")

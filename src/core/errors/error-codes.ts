@@ -16,7 +16,7 @@ export const ERROR_CATALOGUE = {
     id: "Alamat {method} {url} tidak dikenal.",
     en: "Route {method} {url} does not exist.",
   },
-  not_found: { status: 404, id: "{what} tidak ditemukan.", en: "{what} was not found." },
+  not_found: { status: 404, id: "{what} tidak ditemukan.", en: "{whatEn} was not found." },
   unauthenticated: {
     status: 401,
     id: "Silakan masuk terlebih dahulu.",

@@ -1,0 +1,87 @@
+/**
+ * buildApp(deps) assembles the Fastify instance: security headers, schemas, errors, idempotency,
+ * the OpenAPI document, every feature's routes and the web app. It never listens, so tests drive
+ * it with inject() or a port of their own.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { Config } from "./config.ts";
+import type { Database, Dialect } from "./db/database.ts";
+import { newId } from "./db/ids.ts";
+import { healthRoutes } from "./features/health/health.routes.ts";
+import { regionsRoutes } from "./features/regions/regions.routes.ts";
+import { installErrorHandling } from "./http/error-handler.ts";
+import { installIdempotency } from "./http/idempotency.ts";
+import { installOpenApi } from "./http/openapi.ts";
+import { validatorCompiler } from "./http/request-validation.ts";
+
+/** What the routes need; passed to every feature plugin. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: Dialect;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === "silent"
+        ? false
+        : { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : newId();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.trustProxy,
+  });
+  await app.register(cookie);
+  installErrorHandling(app, resolveWebDir(config));
+  installIdempotency(app, deps.db);
+  await installOpenApi(app);
+
+  await app.register(healthRoutes, deps);
+  await app.register(regionsRoutes, deps);
+
+  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = resolveWebDir(config);
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: "index.html" });
+  return app;
+}
+
+function resolveWebDir(config: Config): string | null {
+  const dir = resolve(config.webDir);
+  return existsSync(resolve(dir, "index.html")) ? dir : null;
+}

@@ -1,0 +1,25 @@
+/**
+ * The database interface: every feature's tables composed in one place. Table types live with
+ * their feature (<feature>.table.ts).
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { HouseholdTable } from "../features/households/households.table.ts";
+import type { PersonTable } from "../features/persons/persons.table.ts";
+import type { RegionTable } from "../features/regions/regions.table.ts";
+import type { WorkerTable } from "../features/workers/workers.table.ts";
+import type { ChangeCounterTable, IdempotencyKeyTable, TombstoneTable } from "./system.table.ts";
+
+export interface Database {
+  regions: RegionTable;
+  workers: WorkerTable;
+  households: HouseholdTable;
+  persons: PersonTable;
+  change_counter: ChangeCounterTable;
+  tombstones: TombstoneTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+
+/** A connection or a transaction: repositories accept either, so the caller owns the transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export type Dialect = "sqlite" | "postgres";

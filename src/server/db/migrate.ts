@@ -1,0 +1,19 @@
+import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
+import type { Database } from "./database.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
+
+/** Runs every pending migration; stops at the first error and throws it. Returns the names applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
