@@ -1,0 +1,41 @@
+/**
+ * Region scoping: the one place that limits reads and writes of residents' data to a user's
+ * region subtree (kelurahan ⊂ kecamatan ⊂ kota ⊂ provinsi). Region codes are hierarchical, so
+ * "inside" is a prefix match on the row's region code, which uses the region indexes.
+ *
+ * Every repository query over region-scoped tables takes a RegionScope and applies it with
+ * `applyScope`; services check single records with `isInScope` before writing.
+ */
+import { sql, type WhereInterface } from "kysely";
+import { isWithinRegion } from "../../core/region/region-code.ts";
+
+/** The whole system, one region subtree, or nothing at all (roles without resident data). */
+export type RegionScope =
+  | { readonly kind: "all" }
+  | { readonly kind: "region"; readonly regionCode: string }
+  | { readonly kind: "none" };
+
+export const ALL_REGIONS: RegionScope = Object.freeze({ kind: "all" });
+export const NO_REGIONS: RegionScope = Object.freeze({ kind: "none" });
+
+export function regionScope(regionCode: string): RegionScope {
+  return Object.freeze({ kind: "region", regionCode });
+}
+
+/** Limits a query to rows whose `column` (a region code column, e.g. "persons.region_code") is in scope. */
+export function applyScope<QB extends WhereInterface<any, any>>(
+  qb: QB,
+  column: string,
+  scope: RegionScope,
+): QB {
+  if (scope.kind === "all") return qb;
+  if (scope.kind === "none") return qb.where(sql.lit(1), "=", sql.lit(0)) as QB;
+  return qb.where(sql.ref(column), "like", `${scope.regionCode}%`) as QB;
+}
+
+/** True when a record in `regionCode` may be seen or changed under `scope`. */
+export function isInScope(scope: RegionScope, regionCode: string): boolean {
+  if (scope.kind === "all") return true;
+  if (scope.kind === "none") return false;
+  return isWithinRegion(regionCode, scope.regionCode);
+}
