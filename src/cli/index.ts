@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
 import { registerDbCommands } from "./commands/db.ts";
+import { registerOpenApiCommand } from "./commands/openapi.ts";
 import { registerRegionsCommands } from "./commands/regions.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerServeCommand } from "./commands/serve.ts";
@@ -20,6 +21,7 @@ registerServeCommand(program);
 registerDbCommands(program);
 registerSeedCommand(program);
 registerRegionsCommands(program);
+registerOpenApiCommand(program);
 
 try {
   await program.parseAsync(process.argv);
