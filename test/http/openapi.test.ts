@@ -14,7 +14,9 @@ describe("OpenAPI document", () => {
 
   it("declares a schema for every operation's responses", async () => {
     const doc = JSON.parse(await generateOpenApiDocument());
-    for (const [path, item] of Object.entries<Record<string, { responses?: Record<string, unknown> }>>(doc.paths)) {
+    for (const [path, item] of Object.entries<Record<string, { responses?: Record<string, unknown> }>>(
+      doc.paths,
+    )) {
       for (const [method, op] of Object.entries(item)) {
         expect(Object.keys(op.responses ?? {}), `${method.toUpperCase()} ${path}`).not.toHaveLength(0);
       }
