@@ -1,0 +1,105 @@
+/**
+ * The app shell (header, language switch, navigation) and the route table. Feature pages are
+ * loaded on demand so that the first download stays small on a phone.
+ */
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter, Navigate, NavLink, Outlet, useRouteError } from "react-router";
+import { LANGUAGES } from "../core/errors/language.ts";
+import { ErrorMessage } from "./components/error-message.tsx";
+import { LoadingState } from "./components/loading-state.tsx";
+import { NotFoundPage } from "./components/not-found-page.tsx";
+import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
+
+const RegionListPage = lazy(() =>
+  import("./features/regions/region-list-page.tsx").then((m) => ({ default: m.RegionListPage })),
+);
+const RegionPage = lazy(() =>
+  import("./features/regions/region-page.tsx").then((m) => ({ default: m.RegionPage })),
+);
+
+function LanguageSwitch() {
+  const { t, language } = useLanguage();
+  return (
+    <fieldset className="language-switch">
+      <legend className="visually-hidden">{t("language.label")}</legend>
+      {LANGUAGES.map((lang) => (
+        <button
+          key={lang}
+          type="button"
+          lang={lang}
+          aria-pressed={language === lang}
+          aria-label={t(`language.${lang}`)}
+          title={t(`language.${lang}`)}
+          onClick={() => void changeLanguage(lang)}
+        >
+          <span className="long" aria-hidden="true">
+            {t(`language.${lang}`)}
+          </span>
+          <span className="short" aria-hidden="true">
+            {lang === "id" ? t("language.idShort") : t("language.enShort")}
+          </span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Header, navigation and the current page. */
+export function Layout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              P
+            </span>
+            <div>
+              <p className="brand-name">{t("app.name")}</p>
+              <p className="brand-tagline">{t("app.tagline")}</p>
+            </div>
+          </div>
+          <LanguageSwitch />
+        </div>
+        <nav className="app-nav" aria-label={t("app.mainNav")}>
+          <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
+        </nav>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+/** Last resort for a page that failed to render or to load its code. */
+function RouteError() {
+  const error = useRouteError();
+  return (
+    <main className="app-main">
+      <ErrorMessage error={error} onRetry={() => window.location.reload()} />
+    </main>
+  );
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <Navigate to="/wilayah" replace /> },
+        { path: "wilayah", element: <RegionListPage /> },
+        { path: "wilayah/:code", element: <RegionPage /> },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
