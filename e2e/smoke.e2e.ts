@@ -207,6 +207,7 @@ describe("web app smoke test", () => {
     const { context, page, errors } = await openPage();
     await page.goto(`${baseUrl}/tidak-ada`);
     await page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/11-not-found.png`, fullPage: true });
     await page.getByRole("link", { name: "Kembali ke beranda" }).click();
     await page.getByRole("heading", { level: 1, name: "Wilayah" }).waitFor();
     expect(page.url()).toBe(`${baseUrl}/wilayah`);

@@ -4,7 +4,7 @@ import type { Resources } from "./id.ts";
 export const en: Resources = {
   app: {
     name: "Peduli",
-    tagline: "The work system of TKSK and PSM social-welfare workers",
+    tagline: "Work system for TKSK and PSM social workers",
     skipToContent: "Skip to content",
     mainNav: "Main navigation",
   },
