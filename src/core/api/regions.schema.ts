@@ -30,23 +30,24 @@ export const regionSchema: z.ZodType<RegionDto> = z
   })
   .meta({ id: "Region" });
 
+const depthParam = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(3)
+  .optional()
+  .meta({ description: "Levels of children to include (default: the whole subtree)" });
+
 export const regionListQuery = z.object({
   parent: regionCodeParam.optional().meta({ description: "Only the direct children of this region" }),
+  depth: depthParam,
 });
 
 export const regionListResponse = z.object({ items: z.array(regionSchema) });
 
 export const regionParams = z.object({ code: regionCodeParam });
 
-export const regionQuery = z.object({
-  depth: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(3)
-    .optional()
-    .meta({ description: "Levels of children to include (default: the whole subtree)" }),
-});
+export const regionQuery = z.object({ depth: depthParam });
 
 export const regionDetailResponse = z
   .object({

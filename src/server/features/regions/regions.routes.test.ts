@@ -117,5 +117,8 @@ describeEachDialect("regions", (ctx) => {
     const app = await ctx.app();
     const res = await app.inject({ method: "GET", url: "/api/v1/regions" });
     expect(res.json().items.map((r: { code: string }) => r.code)).toEqual(["31", "32"]);
+    expect(res.json().items[0].children[0].children).toHaveLength(8);
+    const roots = await app.inject({ method: "GET", url: "/api/v1/regions?depth=0" });
+    expect(roots.json().items.map((r: { children?: unknown }) => r.children)).toEqual([undefined, undefined]);
   });
 });

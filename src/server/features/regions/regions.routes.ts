@@ -22,7 +22,7 @@ export const regionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
         response: { 200: regionListResponse, 400: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => ({ items: await listRegions(db, request.query.parent) }),
+    async (request) => ({ items: await listRegions(db, request.query.parent, request.query.depth) }),
   );
 
   app.get(

@@ -47,8 +47,15 @@ function buildTree(rows: RegionRow[], perKelurahan: Counts, rootCodes: string[],
 
 const REGION = { id: "Wilayah", en: "Region" };
 
-/** The whole region tree (every root with its subtree), or the direct children of `parent`. */
-export async function listRegions(db: Db, parent?: string): Promise<RegionDto[]> {
+/**
+ * The root regions with `depth` levels below them (the whole tree by default), or the direct
+ * children of `parent`.
+ */
+export async function listRegions(
+  db: Db,
+  parent?: string,
+  depth = Number.POSITIVE_INFINITY,
+): Promise<RegionDto[]> {
   if (parent !== undefined) {
     if (!(await repo.findRegion(db, parent))) throw new AppError("region_unknown", { code: parent });
     const [children, counts] = await Promise.all([
@@ -64,7 +71,7 @@ export async function listRegions(db: Db, parent?: string): Promise<RegionDto[]>
   }
   const [rows, counts] = await Promise.all([repo.listAllRegions(db), repo.countResidentsByKelurahan(db, "")]);
   const roots = rows.filter((r) => r.parent_code === null).map((r) => r.code);
-  return buildTree(rows, counts, roots, Number.POSITIVE_INFINITY);
+  return buildTree(rows, counts, roots, depth);
 }
 
 /** One region with its children (`depth` levels, the whole subtree by default) and its ancestors. */

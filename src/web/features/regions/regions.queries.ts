@@ -14,7 +14,7 @@ export const regionKeys = {
 export function useRootRegions() {
   return useQuery({
     queryKey: regionKeys.roots(),
-    queryFn: ({ signal }) => api.get<RegionList>("/regions", { signal }),
+    queryFn: ({ signal }) => api.get<RegionList>("/regions?depth=0", { signal }),
     // The list endpoint returns whole trees; the page shows only the roots.
     select: (list): RegionDto[] => list.items.map(({ children: _children, ...root }) => root),
   });
