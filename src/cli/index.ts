@@ -10,6 +10,7 @@ import { registerOpenApiCommand } from "./commands/openapi.ts";
 import { registerRegionsCommands } from "./commands/regions.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerUsersCommands } from "./commands/users.ts";
 
 const program = new Command()
   .name("peduli")
@@ -21,6 +22,7 @@ registerServeCommand(program);
 registerDbCommands(program);
 registerSeedCommand(program);
 registerRegionsCommands(program);
+registerUsersCommands(program);
 registerOpenApiCommand(program);
 
 try {

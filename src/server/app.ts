@@ -14,8 +14,14 @@ import type { Kysely } from "kysely";
 import type { Config } from "./config.ts";
 import type { Database, Dialect } from "./db/database.ts";
 import { newId } from "./db/ids.ts";
+import { auditRoutes } from "./features/audit/audit.routes.ts";
+import { installAuth } from "./features/auth/auth.plugin.ts";
+import { authRoutes } from "./features/auth/auth.routes.ts";
+import { tokensRoutes } from "./features/auth/tokens.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { regionsRoutes } from "./features/regions/regions.routes.ts";
+import { usersRoutes } from "./features/users/users.routes.ts";
+import { workersRoutes } from "./features/workers/workers.routes.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
 import { installIdempotency } from "./http/idempotency.ts";
 import { installOpenApi } from "./http/openapi.ts";
@@ -67,12 +73,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: config.trustProxy,
   });
   await app.register(cookie);
+  // Resolves request.actor in onRequest, before the idempotency preHandler (keys are per user).
+  installAuth(app, deps);
   installErrorHandling(app, resolveWebDir(config));
   installIdempotency(app, deps.db);
   await installOpenApi(app);
 
   await app.register(healthRoutes, deps);
   await app.register(regionsRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(tokensRoutes, deps);
+  await app.register(usersRoutes, deps);
+  await app.register(workersRoutes, deps);
+  await app.register(auditRoutes, deps);
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

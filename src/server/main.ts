@@ -25,9 +25,12 @@ export async function startServer(config: Config, options: StartOptions = {}) {
     const anyRegion = await handle.db.selectFrom("regions").select("code").limit(1).executeTakeFirst();
     if (!anyRegion) {
       announce("Basis data kosong: mengisi data demo Jakarta Pusat… / empty database: seeding demo data…");
-      const summary = await seedDemo(handle.db);
+      const summary = await seedDemo(handle.db, { demoPassword: config.demoPassword });
       announce(
         `Data demo / demo data: ${summary.regions} wilayah, ${summary.workers} petugas, ${summary.households} keluarga, ${summary.persons} orang`,
+      );
+      announce(
+        `Masuk dengan / log in as: admin, sudin, pimpinan, pelatih, tksk.gambir, psm.kebon-kelapa … (${summary.users.length} akun demo / demo accounts) — kata sandi / password: ${config.demoPassword}`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { seedDemo } from "../../server/features/demo/demo.service.ts";
+import { loadConfig } from "../../server/config.ts";
 import { CliError } from "../cli-error.ts";
 import { withDb } from "../with-db.ts";
 
@@ -26,10 +27,14 @@ export function registerSeedCommand(program: Command): void {
       if (!Number.isInteger(seed))
         throw new CliError(`--seed harus bilangan bulat / must be an integer: ${opts.seed}`, 2);
       const started = Date.now();
-      const summary = await withDb((h) => seedDemo(h.db, { households, seed }));
+      const { demoPassword } = loadConfig();
+      const summary = await withDb((h) => seedDemo(h.db, { households, seed, demoPassword }));
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         `Data demo selesai dalam ${seconds} dtk / demo data done in ${seconds} s: ${summary.regions} wilayah/regions, ${summary.workers} petugas/workers, ${summary.households} keluarga/households, ${summary.persons} orang/persons\n`,
+      );
+      process.stdout.write(
+        `Akun demo / demo logins (${summary.users.length}): admin, sudin, pimpinan, pelatih, tksk.<kecamatan>, psm.<kelurahan> (mis./e.g. tksk.gambir, psm.kebon-kelapa) — kata sandi / password: ${demoPassword}\n`,
       );
     });
 }

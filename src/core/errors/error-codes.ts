@@ -28,6 +28,46 @@ export const ERROR_CATALOGUE = {
     en: "You are not allowed to do this.",
   },
   conflict: { status: 409, id: "{detail}", en: "{detail}" },
+  invalid_credentials: {
+    status: 401,
+    id: "Nama pengguna atau kata sandi salah.",
+    en: "Wrong username or password.",
+  },
+  account_locked: {
+    status: 423,
+    id: "Akun dikunci karena terlalu banyak percobaan masuk yang gagal, sampai {until} (UTC). Hubungi administrator untuk membukanya lebih awal.",
+    en: "The account is locked after too many failed logins until {until} (UTC). Ask an administrator to unlock it sooner.",
+  },
+  too_many_attempts: {
+    status: 429,
+    id: "Terlalu banyak percobaan masuk yang gagal dari alamat ini; coba lagi setelah {until} (UTC).",
+    en: "Too many failed logins from this address; try again after {until} (UTC).",
+  },
+  account_disabled: {
+    status: 403,
+    id: "Akun ini dinonaktifkan. Hubungi administrator.",
+    en: "This account is disabled. Ask an administrator.",
+  },
+  csrf_invalid: {
+    status: 403,
+    id: "Token CSRF tidak ada atau tidak cocok: kirim header X-CSRF-Token dari respons login atau /auth/me.",
+    en: "The CSRF token is missing or wrong: send the X-CSRF-Token header from the login or /auth/me response.",
+  },
+  token_invalid: {
+    status: 401,
+    id: "Token API tidak dikenal atau sudah dicabut.",
+    en: "The API token is unknown or revoked.",
+  },
+  password_too_weak: {
+    status: 400,
+    id: "Kata sandi baru tidak memenuhi aturan.",
+    en: "The new password does not meet the rules.",
+  },
+  username_taken: {
+    status: 409,
+    id: "Nama pengguna '{username}' sudah dipakai.",
+    en: "The username '{username}' is already taken.",
+  },
   idempotency_in_progress: {
     status: 409,
     id: "Permintaan dengan Idempotency-Key yang sama masih diproses.",

@@ -3,9 +3,12 @@
  * their feature (<feature>.table.ts).
  */
 import type { Kysely, Transaction } from "kysely";
+import type { AuditLogTable } from "../features/audit/audit.table.ts";
+import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../features/auth/auth.table.ts";
 import type { HouseholdTable } from "../features/households/households.table.ts";
 import type { PersonTable } from "../features/persons/persons.table.ts";
 import type { RegionTable } from "../features/regions/regions.table.ts";
+import type { UserTable } from "../features/users/users.table.ts";
 import type { WorkerTable } from "../features/workers/workers.table.ts";
 import type { ChangeCounterTable, IdempotencyKeyTable, TombstoneTable } from "./system.table.ts";
 
@@ -17,6 +20,11 @@ export interface Database {
   change_counter: ChangeCounterTable;
   tombstones: TombstoneTable;
   idempotency_keys: IdempotencyKeyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
 }
 
 /** A connection or a transaction: repositories accept either, so the caller owns the transaction. */

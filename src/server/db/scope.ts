@@ -6,7 +6,7 @@
  * Every repository query over region-scoped tables takes a RegionScope and applies it with
  * `applyScope`; services check single records with `isInScope` before writing.
  */
-import { sql, type WhereInterface } from "kysely";
+import { sql } from "kysely";
 import { isWithinRegion } from "../../core/region/region-code.ts";
 
 /** The whole system, one region subtree, or nothing at all (roles without resident data). */
@@ -22,8 +22,15 @@ export function regionScope(regionCode: string): RegionScope {
   return Object.freeze({ kind: "region", regionCode });
 }
 
+/**
+ * Any query builder with `where` (select, update, delete). Kysely's overloaded `where` does not fit
+ * `WhereInterface<any, any>`, so the constraint is structural.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: kysely's builders differ in their generic parameters
+type ScopableQuery = { where(...args: any[]): any };
+
 /** Limits a query to rows whose `column` (a region code column, e.g. "persons.region_code") is in scope. */
-export function applyScope<QB extends WhereInterface<any, any>>(
+export function applyScope<QB extends ScopableQuery>(
   qb: QB,
   column: string,
   scope: RegionScope,

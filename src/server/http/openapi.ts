@@ -17,9 +17,24 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
           "API Peduli untuk TKSK, PSM dan Suku Dinas Sosial. Pesan kesalahan berbahasa Indonesia; kirim `Accept-Language: en` untuk bahasa Inggris. Setiap permintaan yang mengubah data menerima header `Idempotency-Key`.\n\nPeduli API for TKSK, PSM and the Suku Dinas Sosial. Errors are application/problem+json (RFC 9457) with a stable `code`.",
         license: { name: "MIT" },
       },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "peduli_session" },
+          bearer: { type: "http", scheme: "bearer", description: "API token (pdl_…)" },
+        },
+      },
       tags: [
         { name: "system", description: "Kesehatan layanan / service health" },
         { name: "regions", description: "Wilayah (Kemendagri) / regions" },
+        { name: "auth", description: "Masuk, keluar, token API / login, logout, API tokens" },
+        { name: "users", description: "Pengguna dan peran / users and roles" },
+        { name: "workers", description: "TKSK dan PSM / the field workforce" },
+        { name: "audit", description: "Jejak audit / audit trail" },
+        {
+          name: "personal-data",
+          description:
+            "Data pribadi: perlu masuk (401), izin peran (403), dan dibatasi wilayah (404 di luar wilayah) / personal data: login, role permission and region scope required",
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -12,11 +12,14 @@ import { DEMO_CITY_CODE, DEMO_REGION_FILE, readShippedData } from "../../shipped
 import type { NewHouseholdRow } from "../households/households.table.ts";
 import type { NewPersonRow } from "../persons/persons.table.ts";
 import { importRegionsCsv } from "../regions/regions.service.ts";
+import { seedDemoUsers } from "../users/demo-users.ts";
 import { createRandom, type DemoHousehold, generateHouseholds, workerName } from "./demo-population.ts";
 
 export interface DemoSeedOptions {
   households?: number;
   seed?: number;
+  /** Creates the demo logins (one per role, one per TKSK and PSM) with this password. */
+  demoPassword?: string;
 }
 
 export interface DemoSeedSummary {
@@ -24,6 +27,8 @@ export interface DemoSeedSummary {
   workers: number;
   households: number;
   persons: number;
+  /** Login names of the demo users created. */
+  users: string[];
 }
 
 const BATCH = 500;
@@ -48,6 +53,7 @@ export async function seedDemo(
     const kecamatan = areas.filter((a) => a.kind === "kecamatan").map((a) => a.code);
     const kelurahan = areas.filter((a) => a.kind === "kelurahan").map((a) => a.code);
     const workers = await insertWorkers(trx, kecamatan, kelurahan, seed);
+    const users = options.demoPassword ? await seedDemoUsers(trx, options.demoPassword) : [];
 
     let households = 0;
     let persons = 0;
@@ -62,11 +68,12 @@ export async function seedDemo(
       if (batch.length === BATCH) await flush();
     }
     if (batch.length > 0) await flush();
-    return { regions: regions.read, workers, households, persons };
+    return { regions: regions.read, workers, households, persons, users };
   });
 }
 
 async function removeDemoData(trx: Db): Promise<void> {
+  await trx.deleteFrom("users").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("persons").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("households").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("workers").where("is_demo", "=", 1).execute();
