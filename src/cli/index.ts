@@ -6,6 +6,8 @@
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
 import { registerDbCommands } from "./commands/db.ts";
+import { registerExportCommands } from "./commands/export.ts";
+import { registerImportCommands } from "./commands/import.ts";
 import { registerOpenApiCommand } from "./commands/openapi.ts";
 import { registerRegionsCommands } from "./commands/regions.ts";
 import { registerSeedCommand } from "./commands/seed.ts";
@@ -23,6 +25,8 @@ registerDbCommands(program);
 registerSeedCommand(program);
 registerRegionsCommands(program);
 registerUsersCommands(program);
+registerImportCommands(program);
+registerExportCommands(program);
 registerOpenApiCommand(program);
 
 try {

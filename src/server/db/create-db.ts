@@ -12,6 +12,11 @@ import type { Database, Dialect } from "./database.ts";
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * SQLite only: the underlying connection, for bulk paths that need prepared statements without
+   * the query builder's per-call overhead (the person import). Everything else uses `db`.
+   */
+  sqlite?: SqliteDatabase.Database;
   /** Closes every connection. */
   close(): Promise<void>;
 }
@@ -46,6 +51,7 @@ function openSqlite(path: string): DbHandle {
   return {
     db,
     dialect: "sqlite",
+    sqlite,
     close: () => db.destroy(),
   };
 }

@@ -6,7 +6,7 @@
  * Every repository query over region-scoped tables takes a RegionScope and applies it with
  * `applyScope`; services check single records with `isInScope` before writing.
  */
-import { sql } from "kysely";
+import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { isWithinRegion } from "../../core/region/region-code.ts";
 
 /** The whole system, one region subtree, or nothing at all (roles without resident data). */
@@ -30,14 +30,20 @@ export function regionScope(regionCode: string): RegionScope {
 type ScopableQuery = { where(...args: any[]): any };
 
 /** Limits a query to rows whose `column` (a region code column, e.g. "persons.region_code") is in scope. */
-export function applyScope<QB extends ScopableQuery>(
-  qb: QB,
-  column: string,
-  scope: RegionScope,
-): QB {
+export function applyScope<QB extends ScopableQuery>(qb: QB, column: string, scope: RegionScope): QB {
   if (scope.kind === "all") return qb;
   if (scope.kind === "none") return qb.where(sql.lit(1), "=", sql.lit(0)) as QB;
   return qb.where(sql.ref(column), "like", `${scope.regionCode}%`) as QB;
+}
+
+/**
+ * The same rule as `applyScope`, as a condition to pass to `.where(...)`: keeps the query
+ * builder's own type, which the generic `applyScope` signature loses on joined queries.
+ */
+export function scopeCondition(column: string, scope: RegionScope): RawBuilder<SqlBool> {
+  if (scope.kind === "all") return sql<SqlBool>`1 = 1`;
+  if (scope.kind === "none") return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} like ${`${scope.regionCode}%`}`;
 }
 
 /** True when a record in `regionCode` may be seen or changed under `scope`. */

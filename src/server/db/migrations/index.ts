@@ -5,8 +5,10 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-28-001-foundation.ts";
 import * as accounts from "./2026-11-28-002-accounts.ts";
+import * as registry from "./2026-11-28-003-registry.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
   "2026-11-28-002-accounts": accounts,
+  "2026-11-28-003-registry": registry,
 };

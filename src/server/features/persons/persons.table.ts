@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** A resident. NIK is unique when present; persons without one carry nik_status 'belum_ada'. */
 export interface PersonTable {
@@ -10,6 +10,8 @@ export interface PersonTable {
   name: string;
   /** normalizeName(name): what name matching compares. */
   name_normalized: string;
+  /** phoneticKey(name): the search key, indexed (B-tree; FTS5 trigram on SQLite, pg_trgm on PostgreSQL). */
+  name_phonetic: Generated<string>;
   /** L | P */
   sex: string;
   birth_place: string | null;
@@ -30,6 +32,8 @@ export interface PersonTable {
   /** The kelurahan's code (the household's, or where a person without household was found). */
   region_code: string;
   died_at: string | null;
+  /** Set when a reviewer merged this record into another; the record and its history stay. */
+  merged_into_id: string | null;
   is_demo: number;
   seq: number;
   created_at: string;

@@ -1,0 +1,489 @@
+/**
+ * Bulk import of persons (one row per person, households matched by KK number) from CSV or XLSX.
+ *
+ * Two streaming passes over the file, so memory stays flat whatever its size:
+ * 1. validate every row (src/core/registry/person-row.ts) and the file-wide rules (a NIK repeated,
+ *    one KK with two addresses), keeping only the NIK/KK first-row maps and the rejected rows;
+ * 2. unless the file is rejected (atomic mode) or this is a dry run, write the accepted rows in
+ *    ONE transaction. A killed import therefore leaves the database as it was before it started.
+ * Persons are matched by NIK (updated, never duplicated) and households by KK number, so running
+ * the same file again changes nothing. See docs/import.md.
+ */
+import type { Kysely } from "kysely";
+import { AppError, type FieldProblem } from "../../../core/errors/app-error.ts";
+import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
+import {
+  type CellProblem,
+  checkPersonHeader,
+  householdConflictProblem,
+  householdKey,
+  type PersonRowValue,
+  repeatedNikProblem,
+  validatePersonRow,
+} from "../../../core/registry/person-row.ts";
+import type { Database, Db } from "../../db/database.ts";
+import { newId, nowIso } from "../../db/ids.ts";
+import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
+import {
+  type ExistingHousehold,
+  type ImportStore,
+  kyselyImportStore,
+  type PersonWrite,
+  sqliteImportStore,
+} from "./person-import.repository.ts";
+import { readTabular, type TabularSource } from "./tabular-reader.ts";
+
+export const PPKS_SOURCES = ["temuan_lapangan", "laporan_warga", "dtks", "rujukan_instansi"] as const;
+export type PpksSource = (typeof PPKS_SOURCES)[number];
+
+export interface PersonImportOptions {
+  /** Write the valid rows and report the rest (default: all or nothing). */
+  skipInvalid?: boolean;
+  /** Validate only. */
+  dryRun?: boolean;
+  /** Source recorded on the PPKS classifications the file carries (default dtks). */
+  ppksSource?: PpksSource;
+  /** Who imports (user id), recorded on events and classifications. */
+  actorId?: string | null;
+  /** Only rows whose kelurahan passes this check are accepted (the importer's region scope). */
+  allowRegion?: (regionCode: string) => boolean;
+  today?: Date;
+}
+
+export interface PersonImportSummary {
+  read: number;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  /** Distinct households (KK numbers) of the written rows. */
+  households: number;
+}
+
+export interface RowProblem extends CellProblem {
+  /** Row number as a spreadsheet shows it: the header is row 1. */
+  row: number;
+}
+
+export interface PersonImportResult {
+  summary: PersonImportSummary;
+  /** Rejected rows' problems, in file order. */
+  problems: RowProblem[];
+  /** Columns of the file that the format does not know; they were ignored. */
+  unknownColumns: string[];
+  /** True when nothing was written (dry run, or atomic mode with rejected rows). */
+  written: boolean;
+}
+
+/** The database the import writes to: the query builder, plus the raw SQLite connection if any. */
+export interface ImportTarget {
+  db: Kysely<Database>;
+  sqlite?: import("better-sqlite3").Database;
+}
+
+interface ValidationPass {
+  read: number;
+  rejectedRows: Set<number>;
+  problems: RowProblem[];
+  unknownColumns: string[];
+}
+
+async function loadContext(db: Kysely<Database>, options: PersonImportOptions) {
+  await ensureCatalogues(db);
+  const [regions, ppks] = await Promise.all([
+    db.selectFrom("regions").select("code").where("kind", "in", ["kelurahan", "desa"]).execute(),
+    db.selectFrom("ppks_categories").select("code").where("active", "=", 1).execute(),
+  ]);
+  const kelurahan = new Set(regions.map((r) => r.code));
+  const ppksCodes = new Set(ppks.map((r) => r.code));
+  return {
+    knownKelurahan: (code: string) => kelurahan.has(code),
+    knownPpks: (code: string) => ppksCodes.has(code),
+    today: options.today,
+  };
+}
+
+function toRecord(columns: readonly string[], cells: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as string;
+    if (column !== "" && record[column] === undefined) record[column] = cells[i] ?? "";
+  }
+  return record;
+}
+
+function outOfScopeProblem(code: string): CellProblem {
+  return {
+    column: "kode_kelurahan",
+    value: code,
+    code: "region_out_of_scope",
+    id: `Kelurahan ${code} di luar wilayah tugas Anda.`,
+    en: `Kelurahan ${code} is outside your assigned region.`,
+  };
+}
+
+/**
+ * Reads the file once: validates every row and hands each accepted one to `accept` (the writer),
+ * until the first rejection when `stopWritingOnReject` (atomic mode: the transaction will be rolled
+ * back anyway, so the rest is only validated).
+ */
+async function processFile(
+  source: TabularSource,
+  context: Awaited<ReturnType<typeof loadContext>>,
+  options: PersonImportOptions,
+  accept: ((v: PersonRowValue) => Promise<void> | void) | null,
+  stopWritingOnReject: boolean,
+): Promise<ValidationPass> {
+  let columns: string[] | null = null;
+  let unknownColumns: string[] = [];
+  let read = 0;
+  let writing = accept !== null;
+  const problems: RowProblem[] = [];
+  const rejectedRows = new Set<number>();
+  const nikFirst = new Map<string, number>();
+  const kkFirst = new Map<string, { row: number; key: string }>();
+  for await (const { row, cells } of readTabular(source)) {
+    if (columns === null) {
+      const header = checkPersonHeader(cells);
+      const headerProblems: FieldProblem[] = [
+        ...header.missing.map((c) => ({
+          field: `baris 1, kolom ${c}`,
+          code: "column_missing",
+          message: { id: `Kolom wajib ${c} tidak ada.`, en: `Required column ${c} is missing.` },
+        })),
+        ...header.duplicated.map((c) => ({
+          field: `baris 1, kolom ${c}`,
+          code: "column_repeated",
+          message: { id: `Kolom ${c} muncul dua kali.`, en: `Column ${c} appears twice.` },
+        })),
+      ];
+      if (headerProblems.length > 0) throw new AppError("file_invalid", { count: 1 }, headerProblems);
+      columns = header.columns;
+      unknownColumns = header.unknown;
+      continue;
+    }
+    read++;
+    const result = validatePersonRow(toRecord(columns, cells), context);
+    const rowProblems: CellProblem[] = result.ok ? [] : result.problems;
+    if (result.ok) {
+      const v = result.value;
+      if (options.allowRegion && !options.allowRegion(v.regionCode)) {
+        rowProblems.push(outOfScopeProblem(v.regionCode));
+      }
+      const firstNik = nikFirst.get(v.nik);
+      if (firstNik !== undefined) rowProblems.push(repeatedNikProblem(v.nik, firstNik));
+      const key = householdKey(v);
+      const firstKk = kkFirst.get(v.kkNumber);
+      if (firstKk && firstKk.key !== key) rowProblems.push(householdConflictProblem(v.kkNumber, firstKk.row));
+      if (rowProblems.length === 0) {
+        nikFirst.set(v.nik, row);
+        if (!firstKk) kkFirst.set(v.kkNumber, { row, key });
+        if (writing && accept) await accept(v);
+      }
+    }
+    if (rowProblems.length > 0) {
+      rejectedRows.add(row);
+      for (const p of rowProblems) problems.push({ row, ...p });
+      if (stopWritingOnReject) writing = false;
+    }
+  }
+  if (columns === null) {
+    throw new AppError("file_invalid", { count: 1 }, [
+      {
+        field: "baris 1",
+        code: "file_empty",
+        message: {
+          id: "Berkas kosong: baris judul kolom tidak ada.",
+          en: "The file is empty: no header row.",
+        },
+      },
+    ]);
+  }
+  return { read, rejectedRows, problems, unknownColumns };
+}
+
+/** Thrown inside the write transaction to roll it back when an atomic import has rejected rows. */
+class RejectedFile extends Error {
+  constructor(readonly pass: ValidationPass) {
+    super("The file has rejected rows; nothing was written");
+  }
+}
+
+/**
+ * Validates and (unless told otherwise) writes a person file, in one streaming pass inside one
+ * transaction: accepted rows are written as they are read; in atomic mode (the default) a
+ * rejected row stops the writing and the transaction is rolled back at the end of the file, after
+ * every row has been checked. A killed import never commits, so it leaves the database as it was.
+ */
+export async function importPersons(
+  target: ImportTarget,
+  source: TabularSource,
+  options: PersonImportOptions = {},
+): Promise<PersonImportResult> {
+  const context = await loadContext(target.db, options);
+  const atomic = !options.skipInvalid;
+  const result = (pass: ValidationPass, counts: Omit<PersonImportSummary, "read" | "rejected"> | null) => ({
+    problems: pass.problems,
+    unknownColumns: pass.unknownColumns,
+    summary: {
+      read: pass.read,
+      inserted: counts?.inserted ?? 0,
+      updated: counts?.updated ?? 0,
+      rejected: pass.rejectedRows.size,
+      households: counts?.households ?? 0,
+    },
+    written: counts !== null,
+  });
+  if (options.dryRun) return result(await processFile(source, context, options, null, false), null);
+
+  const run = async (store: ImportStore) => {
+    const writer = new RowWriter(store, options);
+    const pass = await processFile(source, context, options, (v) => writer.write(v), atomic);
+    if (atomic && pass.rejectedRows.size > 0) throw new RejectedFile(pass);
+    await store.finish();
+    return result(pass, writer.counts());
+  };
+
+  try {
+    if (target.sqlite) {
+      const sqlite = target.sqlite;
+      sqlite.exec("BEGIN IMMEDIATE");
+      try {
+        const done = await run(sqliteImportStore(sqlite));
+        sqlite.exec("COMMIT");
+        return done;
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+        throw error;
+      }
+    }
+    return await target.db.transaction().execute((trx) => run(kyselyImportStore(trx as Db)));
+  } catch (error) {
+    if (error instanceof RejectedFile) return result(error.pass, null);
+    throw error;
+  }
+}
+
+const SEQ_BLOCK = 10_000;
+
+/** Applies accepted rows: households by KK, persons by NIK, PPKS, events and duplicate candidates. */
+class RowWriter {
+  private nextSeq = 0;
+  private endSeq = 0;
+  private inserted = 0;
+  private updated = 0;
+  private readonly households = new Map<string, ExistingHousehold>();
+  private readonly now = nowIso();
+  private readonly today: string;
+
+  constructor(
+    private readonly store: ImportStore,
+    private readonly options: PersonImportOptions,
+  ) {
+    this.today = this.now.slice(0, 10);
+  }
+
+  counts() {
+    return { inserted: this.inserted, updated: this.updated, households: this.households.size };
+  }
+
+  /** Sequence numbers are reserved a block at a time; unused ones are simply skipped. */
+  private async seq(): Promise<number> {
+    if (this.nextSeq >= this.endSeq) {
+      this.nextSeq = await this.store.allocateSeq(SEQ_BLOCK);
+      this.endSeq = this.nextSeq + SEQ_BLOCK;
+    }
+    return this.nextSeq++;
+  }
+
+  private async household(v: PersonRowValue): Promise<ExistingHousehold> {
+    const cached = this.households.get(v.kkNumber);
+    if (cached) return cached;
+    const wanted = {
+      region_code: v.regionCode,
+      rw: v.rw,
+      rt: v.rt,
+      address: v.address,
+      latitude: v.latitude,
+      longitude: v.longitude,
+    };
+    const existing = await this.store.findHousehold(v.kkNumber);
+    let household: ExistingHousehold;
+    if (!existing) {
+      household = { id: newId(), ...wanted };
+      await this.store.insertHousehold({
+        ...household,
+        kk_number: v.kkNumber,
+        seq: await this.seq(),
+        now: this.now,
+      });
+    } else {
+      household = existing;
+      const moved =
+        existing.region_code !== wanted.region_code ||
+        existing.rw !== wanted.rw ||
+        existing.rt !== wanted.rt ||
+        existing.address !== wanted.address;
+      const coordinates =
+        (wanted.latitude !== null && wanted.latitude !== existing.latitude) ||
+        (wanted.longitude !== null && wanted.longitude !== existing.longitude);
+      if (moved || coordinates) {
+        household = {
+          id: existing.id,
+          ...wanted,
+          latitude: wanted.latitude ?? existing.latitude,
+          longitude: wanted.longitude ?? existing.longitude,
+        };
+        await this.store.updateHouseholdAddress({
+          ...household,
+          kk_number: v.kkNumber,
+          seq: await this.seq(),
+          now: this.now,
+        });
+      }
+      if (moved) {
+        await this.store.insertEvent({
+          id: newId(),
+          kind: "household_moved",
+          person_id: null,
+          household_id: existing.id,
+          details: JSON.stringify({ from: addressOf(existing), to: addressOf(household), via: "import" }),
+          occurred_on: this.today,
+          region_code: household.region_code,
+          recorded_by: this.options.actorId ?? null,
+          seq: await this.seq(),
+          now: this.now,
+        });
+      }
+    }
+    this.households.set(v.kkNumber, household);
+    return household;
+  }
+
+  async write(v: PersonRowValue): Promise<void> {
+    const household = await this.household(v);
+    const normalized = normalizeName(v.name);
+    const values: Omit<PersonWrite, "id" | "seq" | "now"> = {
+      nik: v.nik,
+      household_id: household.id,
+      name: v.name,
+      name_normalized: normalized,
+      name_phonetic: phoneticKey(v.name),
+      sex: v.sex,
+      birth_place: v.birthPlace,
+      birth_date: v.birthDate,
+      relation: v.relation,
+      marital_status: v.maritalStatus,
+      education: v.education,
+      occupation: v.occupation,
+      monthly_income: v.monthlyIncome,
+      disability: v.disability,
+      chronic_illness: v.chronicIllness,
+      health_insurance: v.healthInsurance,
+      phone: v.phone,
+      region_code: v.regionCode,
+    };
+    const existing = await this.store.findPerson(v.nik);
+    let personId: string;
+    if (!existing) {
+      personId = newId();
+      await this.store.insertPerson({ ...values, id: personId, seq: await this.seq(), now: this.now });
+      this.inserted++;
+      const other = await this.store.findSameNameBirth(normalized, v.birthDate, v.nik);
+      if (other) {
+        const [a, b] = [other, personId].sort();
+        await this.store.queueDuplicate({
+          id: newId(),
+          kind: "same_name_birth",
+          fingerprint: `same_name_birth:${a}:${b}`,
+          person_id: other,
+          other_person_id: personId,
+          incoming: null,
+          region_code: v.regionCode,
+          now: this.now,
+        });
+      }
+    } else {
+      personId = existing.id;
+      this.updated++;
+      if (existing.name_normalized !== normalized) {
+        // One NIK, two names: keep the stored name and let a reviewer decide.
+        values.name = existing.name;
+        values.name_normalized = existing.name_normalized;
+        values.name_phonetic = phoneticKey(existing.name);
+        await this.store.queueDuplicate({
+          id: newId(),
+          kind: "nik_name_conflict",
+          fingerprint: `nik_name_conflict:${existing.id}:${normalized}`,
+          person_id: existing.id,
+          other_person_id: null,
+          incoming: JSON.stringify({ name: v.name, birthDate: v.birthDate, kkNumber: v.kkNumber }),
+          region_code: existing.region_code,
+          now: this.now,
+        });
+      }
+      if (changed(existing as unknown as Record<string, unknown>, values)) {
+        await this.store.updatePerson({ ...values, id: existing.id, seq: await this.seq(), now: this.now });
+        if (existing.household_id !== household.id) {
+          await this.store.insertEvent({
+            id: newId(),
+            kind: "person_moved",
+            person_id: existing.id,
+            household_id: household.id,
+            details: JSON.stringify({ fromHouseholdId: existing.household_id, toHouseholdId: household.id }),
+            occurred_on: this.today,
+            region_code: household.region_code,
+            recorded_by: this.options.actorId ?? null,
+            seq: await this.seq(),
+            now: this.now,
+          });
+        }
+      }
+    }
+    for (const code of v.ppks) {
+      if (existing && (await this.store.hasOpenClassification(personId, code))) continue;
+      await this.store.insertClassification({
+        id: newId(),
+        person_id: personId,
+        household_id: household.id,
+        category_code: code,
+        found_on: this.today,
+        source: this.options.ppksSource ?? "dtks",
+        worker_id: this.options.actorId ?? null,
+        region_code: v.regionCode,
+        seq: await this.seq(),
+        now: this.now,
+      });
+    }
+  }
+}
+
+function addressOf(h: Pick<ExistingHousehold, "region_code" | "rw" | "rt" | "address">) {
+  return { regionCode: h.region_code, rw: h.rw, rt: h.rt, address: h.address };
+}
+
+const COMPARED = [
+  "household_id",
+  "name",
+  "sex",
+  "birth_place",
+  "birth_date",
+  "relation",
+  "marital_status",
+  "education",
+  "occupation",
+  "monthly_income",
+  "disability",
+  "chronic_illness",
+  "health_insurance",
+  "phone",
+  "region_code",
+] as const;
+
+function changed(existing: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  for (const f of COMPARED) {
+    const a = existing[f] ?? null;
+    const b = values[f] ?? null;
+    if (a !== b && !(typeof a === "number" && Number(b) === a)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,208 @@
+import { readFileSync } from "node:fs";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { describeEachDialect, openTestDb } from "../../../../test/test-db.ts";
+import { ALL_REGIONS } from "../../db/scope.ts";
+import { DEMO_REGION_FILE, readShippedData } from "../../shipped-data.ts";
+import { importRegionsCsv } from "../regions/regions.service.ts";
+import { exportPersons } from "./person-export.service.ts";
+import { importPersons } from "./person-import.service.ts";
+
+const MIXED = readFileSync(new URL("../../../../test/fixtures/persons-mixed.csv", import.meta.url));
+const INVALID_ROWS = [6, 7, 8, 9, 10, 11, 12];
+
+async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await write(out);
+  return Buffer.concat(chunks);
+}
+
+describeEachDialect("person import", (ctx) => {
+  const target = () => ({ db: ctx.db, sqlite: ctx.handle.sqlite });
+  const count = async (table: "persons" | "households" | "ppks_classifications") =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("rejects the whole file by default and reports exactly the invalid rows", async () => {
+    await importRegionsCsv(ctx.db, readShippedData(DEMO_REGION_FILE));
+    const result = await importPersons(target(), { buffer: MIXED });
+    expect(result.written).toBe(false);
+    expect(result.summary).toEqual({ read: 11, inserted: 0, updated: 0, rejected: 7, households: 0 });
+    expect([...new Set(result.problems.map((p) => p.row))]).toEqual(INVALID_ROWS);
+    const byRow = new Map(result.problems.map((p) => [p.row, p]));
+    expect(byRow.get(6)).toMatchObject({ column: "nik", code: "nik_length" });
+    expect(byRow.get(7)).toMatchObject({ column: "nik", code: "nik_not_digits" });
+    expect(byRow.get(8)).toMatchObject({ column: "nik", code: "nik_month_invalid" });
+    expect(byRow.get(9)).toMatchObject({ column: "nik", code: "nik_repeated" });
+    expect(byRow.get(9)?.id).toContain("baris 2");
+    expect(byRow.get(10)).toMatchObject({ column: "kode_kelurahan", code: "kelurahan_unknown" });
+    expect(byRow.get(11)).toMatchObject({ column: "jenis_kelamin", code: "sex_invalid", value: "X" });
+    expect(byRow.get(12)).toMatchObject({
+      column: "tanggal_lahir",
+      code: "date_invalid",
+      value: "2024-02-30",
+    });
+    expect(result.unknownColumns).toEqual(["catatan"]);
+    expect(await count("persons")).toBe(0);
+    expect(await count("households")).toBe(0);
+  });
+
+  it("with skipInvalid writes the valid rows only, and a second run changes no counts", async () => {
+    const first = await importPersons(target(), { buffer: MIXED }, { skipInvalid: true });
+    expect(first.summary).toEqual({ read: 11, inserted: 4, updated: 0, rejected: 7, households: 2 });
+    expect(await count("persons")).toBe(4);
+    expect(await count("households")).toBe(2);
+    expect(await count("ppks_classifications")).toBe(3);
+    const again = await importPersons(target(), { buffer: MIXED }, { skipInvalid: true });
+    expect(again.summary).toEqual({ read: 11, inserted: 0, updated: 4, rejected: 7, households: 2 });
+    expect(await count("persons")).toBe(4);
+    expect(await count("households")).toBe(2);
+    expect(await count("ppks_classifications")).toBe(3);
+
+    const rizki = await ctx.db
+      .selectFrom("persons")
+      .selectAll()
+      .where("nik", "=", "3171011208900001")
+      .executeTakeFirstOrThrow();
+    expect(rizki).toMatchObject({ name: "Muhammad Rizki", sex: "L", birth_date: "1990-08-12" });
+    expect(rizki.name_phonetic).toBe("muhamad rizki");
+    const household = await ctx.db
+      .selectFrom("households")
+      .selectAll()
+      .where("id", "=", rizki.household_id)
+      .executeTakeFirstOrThrow();
+    expect(household).toMatchObject({
+      kk_number: "3171010101200001",
+      region_code: "3171011001",
+      rw: "001",
+      rt: "002",
+    });
+  });
+
+  it("dry run validates without writing", async () => {
+    const before = await count("persons");
+    const csv = Buffer.from(
+      [
+        "nik,no_kk,nama,jenis_kelamin,tanggal_lahir,hubungan_keluarga,kode_kelurahan,rw,rt,alamat",
+        "3171016601010007,3171010101200077,Dewi Lestari,P,2001-01-26,kepala keluarga,3171011002,1,1,Jl. Cideng 1",
+      ].join("\n"),
+    );
+    const result = await importPersons(target(), { buffer: csv }, { dryRun: true });
+    expect(result.summary).toEqual({ read: 1, inserted: 0, updated: 0, rejected: 0, households: 0 });
+    expect(await count("persons")).toBe(before);
+  });
+
+  it("refuses a file without a required column, naming it", async () => {
+    await expect(importPersons(target(), { buffer: Buffer.from("nik,nama\n1,2\n") })).rejects.toMatchObject({
+      code: "file_invalid",
+      problems: expect.arrayContaining([expect.objectContaining({ field: "baris 1, kolom no_kk" })]),
+    });
+  });
+
+  for (const format of ["csv", "xlsx"] as const) {
+    it(`a ${format} export of a kelurahan re-imports into an emptied registry with the same people`, async () => {
+      const snapshot = () =>
+        ctx.db
+          .selectFrom("persons as p")
+          .innerJoin("households as h", "h.id", "p.household_id")
+          .select([
+            "p.nik",
+            "p.name",
+            "p.sex",
+            "p.birth_date",
+            "p.relation",
+            "p.region_code",
+            "h.kk_number",
+            "h.rw",
+            "h.rt",
+            "h.address",
+          ])
+          .where("p.region_code", "=", "3171011001")
+          .orderBy("p.nik")
+          .execute();
+      const before = await snapshot();
+      expect(before).toHaveLength(3);
+      const file = await collect((out) =>
+        exportPersons(ctx.db, ALL_REGIONS, { regionCode: "31.71.01.1001".replace(/\./g, "") }, format, out),
+      );
+      if (format === "xlsx") expect(file.subarray(0, 2).toString()).toBe("PK");
+      for (const table of [
+        "duplicate_candidates",
+        "person_events",
+        "ppks_classifications",
+        "persons",
+        "households",
+      ] as const) {
+        await ctx.db.deleteFrom(table).execute();
+      }
+      const result = await importPersons(target(), { buffer: file });
+      expect(result.summary).toEqual({ read: 3, inserted: 3, updated: 0, rejected: 0, households: 1 });
+      expect(await snapshot()).toEqual(before);
+      const ppks = await ctx.db.selectFrom("ppks_classifications").select("category_code").execute();
+      expect(ppks.map((p) => p.category_code)).toEqual(["24"]);
+    });
+  }
+
+  it("queues a NIK that arrives with another name, keeps the stored name, and records a move", async () => {
+    const csv = Buffer.from(
+      [
+        "no_kk,nik,nama,jenis_kelamin,tanggal_lahir,hubungan_keluarga,kode_kelurahan,rw,rt,alamat",
+        "3171070101200009,3171011208900001,Budi Hartono,L,1990-08-12,kepala keluarga,3171071001,5,6,Jl. Gelora 3",
+      ].join("\n"),
+    );
+    const result = await importPersons(target(), { buffer: csv });
+    expect(result.summary).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
+    const person = await ctx.db
+      .selectFrom("persons")
+      .selectAll()
+      .where("nik", "=", "3171011208900001")
+      .executeTakeFirstOrThrow();
+    expect(person.name).toBe("Muhammad Rizki");
+    expect(person.region_code).toBe("3171071001");
+    const queued = await ctx.db
+      .selectFrom("duplicate_candidates")
+      .selectAll()
+      .where("person_id", "=", person.id)
+      .execute();
+    expect(queued.map((q) => q.kind)).toEqual(["nik_name_conflict"]);
+    const events = await ctx.db
+      .selectFrom("person_events")
+      .select("kind")
+      .where("person_id", "=", person.id)
+      .execute();
+    expect(events.map((e) => e.kind)).toEqual(["person_moved"]);
+  });
+});
+
+describe("person import keeps the search index current [sqlite]", () => {
+  it("indexes imported names in the FTS table and restores the trigger", async () => {
+    const opened = await openTestDb("sqlite");
+    try {
+      const { db, sqlite } = opened.handle;
+      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+      await importPersons({ db, sqlite }, { buffer: MIXED }, { skipInvalid: true });
+      const hits = sqlite!
+        .prepare(
+          `SELECT p.name FROM persons_fts f JOIN person_search_keys k ON k.rowid = f.rowid
+           JOIN persons p ON p.id = k.person_id WHERE persons_fts MATCH ? ORDER BY p.name`,
+        )
+        .all('"rizki"') as { name: string }[];
+      expect(hits.map((h) => h.name)).toEqual(["Muhammad Rizki"]);
+      const trigger = sqlite!
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'persons_search_insert'")
+        .get();
+      expect(trigger).toBeDefined();
+    } finally {
+      await opened.handle.close();
+      await opened.cleanup();
+    }
+  });
+});
