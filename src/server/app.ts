@@ -18,8 +18,11 @@ import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { installAuth } from "./features/auth/auth.plugin.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { tokensRoutes } from "./features/auth/tokens.routes.ts";
+import { certificatesRoutes } from "./features/certificates/certificates.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { regionsRoutes } from "./features/regions/regions.routes.ts";
+import { participantRoutes } from "./features/training/participant.routes.ts";
+import { trainingRoutes } from "./features/training/training.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { workersRoutes } from "./features/workers/workers.routes.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
@@ -86,6 +89,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, deps);
   await app.register(workersRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(trainingRoutes, deps);
+  await app.register(participantRoutes, deps);
+  await app.register(certificatesRoutes, deps);
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

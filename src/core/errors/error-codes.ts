@@ -103,6 +103,46 @@ export const ERROR_CATALOGUE = {
     id: "Layanan sedang tidak tersedia: {detail}",
     en: "The service is unavailable: {detail}",
   },
+  training_quota_exceeded: {
+    status: 409,
+    id: "Kuota {role} program ini ({quota} orang) terlampaui: sudah {current}, ditambah {adding}.",
+    en: "The {role} quota of this programme ({quota}) would be exceeded: {current} enrolled, {adding} more.",
+  },
+  training_not_eligible: {
+    status: 422,
+    id: "{count} petugas tidak memenuhi syarat angkatan ini (peran atau wilayah).",
+    en: "{count} workers are not eligible for this cohort (role or region).",
+  },
+  training_not_participant: {
+    status: 403,
+    id: "Anda bukan peserta angkatan pelatihan ini.",
+    en: "You are not a participant of this training cohort.",
+  },
+  training_check_in_refused: {
+    status: 409,
+    id: "Presensi QR ditolak: {reasonId}.",
+    en: "QR check-in refused: {reasonEn}.",
+  },
+  training_test_closed: {
+    status: 409,
+    id: "Tes ini belum dibuka atau sudah ditutup oleh pelatih.",
+    en: "This test is not open.",
+  },
+  training_time_over: {
+    status: 409,
+    id: "Waktu tes sudah habis pada {deadline} (UTC); jawaban tidak dapat diubah lagi.",
+    en: "The test time ran out at {deadline} (UTC); answers can no longer be changed.",
+  },
+  training_attempt_submitted: {
+    status: 409,
+    id: "Tes ini sudah dikumpulkan; jawaban tidak dapat diubah lagi.",
+    en: "This test has already been submitted; answers can no longer be changed.",
+  },
+  training_already_evaluated: {
+    status: 409,
+    id: "Anda sudah mengisi evaluasi angkatan ini.",
+    en: "You have already filled in the evaluation of this cohort.",
+  },
   internal_error: {
     status: 500,
     id: "Terjadi kesalahan pada server. Silakan coba lagi.",

@@ -12,11 +12,12 @@ import type { PersonTable } from "../features/persons/persons.table.ts";
 import type { PpksCategoryTable, PpksClassificationTable } from "../features/ppks/ppks.table.ts";
 import type { PsksKindTable, PsksOrganisationTable } from "../features/psks/psks.table.ts";
 import type { RegionTable } from "../features/regions/regions.table.ts";
+import type { TrainingTables } from "../features/training/training.table.ts";
 import type { UserTable } from "../features/users/users.table.ts";
 import type { WorkerTable } from "../features/workers/workers.table.ts";
 import type { ChangeCounterTable, IdempotencyKeyTable, TombstoneTable } from "./system.table.ts";
 
-export interface Database {
+export interface Database extends TrainingTables {
   regions: RegionTable;
   workers: WorkerTable;
   households: HouseholdTable;

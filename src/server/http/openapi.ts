@@ -30,6 +30,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         { name: "users", description: "Pengguna dan peran / users and roles" },
         { name: "workers", description: "TKSK dan PSM / the field workforce" },
         { name: "audit", description: "Jejak audit / audit trail" },
+        { name: "training", description: "Bimbingan dan pelatihan, sertifikat / training and certificates" },
         {
           name: "personal-data",
           description:

@@ -12,6 +12,7 @@ import { DEMO_CITY_CODE, DEMO_REGION_FILE, readShippedData } from "../../shipped
 import type { NewHouseholdRow } from "../households/households.table.ts";
 import type { NewPersonRow } from "../persons/persons.table.ts";
 import { importRegionsCsv } from "../regions/regions.service.ts";
+import { seedDemoTraining } from "../training/demo-training.ts";
 import { seedDemoUsers } from "../users/demo-users.ts";
 import { createRandom, type DemoHousehold, generateHouseholds, workerName } from "./demo-population.ts";
 
@@ -68,6 +69,7 @@ export async function seedDemo(
       if (batch.length === BATCH) await flush();
     }
     if (batch.length > 0) await flush();
+    await seedDemoTraining(trx, { seed });
     return { regions: regions.read, workers, households, persons, users };
   });
 }
