@@ -15,6 +15,11 @@ import type { Config } from "./config.ts";
 import type { Database, Dialect } from "./db/database.ts";
 import { newId } from "./db/ids.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
+import { casesRoutes } from "./features/cases/cases.routes.ts";
+import { referralsRoutes } from "./features/cases/referrals.routes.ts";
+import { tasksRoutes } from "./features/cases/tasks.routes.ts";
+import { visitsRoutes } from "./features/cases/visits.routes.ts";
+import { servicesRoutes } from "./features/services/services.routes.ts";
 import { installAuth } from "./features/auth/auth.plugin.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { tokensRoutes } from "./features/auth/tokens.routes.ts";
@@ -35,6 +40,8 @@ export interface AppDeps {
   config: Config;
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The current instant; tests inject a clock (overdue tasks, reports). Default: the system clock. */
+  now?: () => Date;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -89,6 +96,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, deps);
   await app.register(workersRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(casesRoutes, deps);
+  await app.register(referralsRoutes, deps);
+  await app.register(visitsRoutes, deps);
+  await app.register(tasksRoutes, deps);
+  await app.register(servicesRoutes, deps);
   await app.register(trainingRoutes, deps);
   await app.register(participantRoutes, deps);
   await app.register(certificatesRoutes, deps);

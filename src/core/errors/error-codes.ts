@@ -143,6 +143,46 @@ export const ERROR_CATALOGUE = {
     id: "Anda sudah mengisi evaluasi angkatan ini.",
     en: "You have already filled in the evaluation of this cohort.",
   },
+  case_stage_refused: {
+    status: 409,
+    id: "Tahap kasus tidak dapat diubah: {reasonId}.",
+    en: "The case stage cannot be changed: {reasonEn}.",
+  },
+  case_category_unknown: {
+    status: 400,
+    id: "Kategori kasus '{category}' tidak dikenal: gunakan kode PPKS atau kode masalah kewilayahan.",
+    en: "Case category '{category}' is unknown: use a PPKS code or an area-problem code.",
+  },
+  case_assignee_invalid: {
+    status: 422,
+    id: "Petugas {workerId} tidak dapat memegang kasus ini: harus petugas aktif yang wilayahnya mencakup {regionCode} dan berada dalam wilayah Anda.",
+    en: "Worker {workerId} cannot hold this case: it must be an active worker whose region covers {regionCode}, within your region.",
+  },
+  case_id_taken: {
+    status: 409,
+    id: "Id {id} sudah dipakai untuk data lain.",
+    en: "The id {id} is already used by another record.",
+  },
+  referral_transition_refused: {
+    status: 409,
+    id: "Status rujukan tidak dapat diubah dari '{from}' ke '{to}'.",
+    en: "The referral status cannot change from '{from}' to '{to}'.",
+  },
+  upload_not_image: {
+    status: 415,
+    id: "Berkas '{filename}' bukan gambar JPEG, PNG atau WebP (diperiksa dari isi berkas); berkas tidak disimpan.",
+    en: "The file '{filename}' is not a JPEG, PNG or WebP image (checked from its content); nothing was stored.",
+  },
+  upload_too_large: {
+    status: 413,
+    id: "Berkas '{filename}' lebih besar dari batas {limitMb} MB; berkas tidak disimpan.",
+    en: "The file '{filename}' is larger than the {limitMb} MB limit; nothing was stored.",
+  },
+  upload_missing: {
+    status: 400,
+    id: "Kirim satu berkas foto dalam field 'file' (multipart/form-data).",
+    en: "Send one photo file in the 'file' field (multipart/form-data).",
+  },
   internal_error: {
     status: 500,
     id: "Terjadi kesalahan pada server. Silakan coba lagi.",

@@ -3,6 +3,7 @@
  * their feature (<feature>.table.ts).
  */
 import type { Kysely, Transaction } from "kysely";
+import type { CaseTables } from "../features/cases/cases.table.ts";
 import type { AuditLogTable } from "../features/audit/audit.table.ts";
 import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../features/auth/auth.table.ts";
 import type { HouseholdTable } from "../features/households/households.table.ts";
@@ -17,7 +18,7 @@ import type { UserTable } from "../features/users/users.table.ts";
 import type { WorkerTable } from "../features/workers/workers.table.ts";
 import type { ChangeCounterTable, IdempotencyKeyTable, TombstoneTable } from "./system.table.ts";
 
-export interface Database extends TrainingTables {
+export interface Database extends TrainingTables, CaseTables {
   regions: RegionTable;
   workers: WorkerTable;
   households: HouseholdTable;

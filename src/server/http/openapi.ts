@@ -31,6 +31,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         { name: "workers", description: "TKSK dan PSM / the field workforce" },
         { name: "audit", description: "Jejak audit / audit trail" },
         { name: "training", description: "Bimbingan dan pelatihan, sertifikat / training and certificates" },
+        { name: "cases", description: "Kasus, rujukan, kunjungan, tugas / cases, referrals, visits, tasks" },
         {
           name: "personal-data",
           description:

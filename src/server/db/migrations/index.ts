@@ -7,10 +7,12 @@ import * as foundation from "./2026-11-28-001-foundation.ts";
 import * as accounts from "./2026-11-28-002-accounts.ts";
 import * as registry from "./2026-11-28-003-registry.ts";
 import * as training from "./2026-11-28-004-training.ts";
+import * as cases from "./2026-11-28-005-cases.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
   "2026-11-28-002-accounts": accounts,
   "2026-11-28-003-registry": registry,
   "2026-11-28-004-training": training,
+  "2026-11-28-005-cases": cases,
 };
