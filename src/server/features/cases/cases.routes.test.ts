@@ -465,7 +465,9 @@ describeEachDialect("cases", (ctx) => {
     expect(done.json().doneAt).toEqual(expect.any(String));
     const plan = (await call(psm, "GET", url)).json();
     expect(plan.items.map((i: { kind: string }) => i.kind)).toEqual(["goal", "action"]);
-    const types = (await call(psm, "GET", `/api/v1/cases/${kase.id}/events`)).json().items.map((e: { type: string }) => e.type);
+    const types = (await call(psm, "GET", `/api/v1/cases/${kase.id}/events`))
+      .json()
+      .items.map((e: { type: string }) => e.type);
     expect(types.slice(-3)).toEqual(["plan_item_added", "plan_item_added", "plan_item_updated"]);
   });
 
