@@ -48,7 +48,7 @@ export async function openTestDb(
   const url = process.env.TEST_DATABASE_URL as string;
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const handle = await createDb(url, { schema });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     handle,
     url,
