@@ -183,6 +183,36 @@ export const ERROR_CATALOGUE = {
     id: "Kirim satu berkas foto dalam field 'file' (multipart/form-data).",
     en: "Send one photo file in the 'file' field (multipart/form-data).",
   },
+  nik_taken: {
+    status: 409,
+    id: "NIK {nik} sudah terdaftar untuk orang lain.",
+    en: "NIK {nik} is already registered to another person.",
+  },
+  kk_taken: {
+    status: 409,
+    id: "Nomor KK {kk} sudah terdaftar untuk keluarga lain.",
+    en: "KK number {kk} is already registered to another household.",
+  },
+  household_not_empty: {
+    status: 409,
+    id: "Keluarga ini masih punya {count} anggota; pindahkan atau hapus anggotanya dahulu.",
+    en: "This household still has {count} members; move or delete them first.",
+  },
+  person_region_required: {
+    status: 400,
+    id: "Orang tanpa keluarga harus punya kode kelurahan tempat ia ditemukan.",
+    en: "A person without a household needs the code of the kelurahan where they were found.",
+  },
+  kelurahan_required: {
+    status: 400,
+    id: "Kode wilayah {code} bukan kelurahan yang dikenal: gunakan kode kelurahan 10 digit.",
+    en: "Region code {code} is not a known kelurahan: use a 10-digit kelurahan code.",
+  },
+  duplicate_resolved: {
+    status: 409,
+    id: "Dugaan data ganda ini sudah diputuskan ({status}).",
+    en: "This probable duplicate was already decided ({status}).",
+  },
   internal_error: {
     status: 500,
     id: "Terjadi kesalahan pada server. Silakan coba lagi.",

@@ -29,6 +29,11 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         { name: "auth", description: "Masuk, keluar, token API / login, logout, API tokens" },
         { name: "users", description: "Pengguna dan peran / users and roles" },
         { name: "workers", description: "TKSK dan PSM / the field workforce" },
+        {
+          name: "registry",
+          description:
+            "Keluarga, penduduk, PPKS, PSKS, data ganda, impor/ekspor / households, residents, PPKS, PSKS, duplicates, import/export",
+        },
         { name: "audit", description: "Jejak audit / audit trail" },
         { name: "training", description: "Bimbingan dan pelatihan, sertifikat / training and certificates" },
         { name: "cases", description: "Kasus, rujukan, kunjungan, tugas / cases, referrals, visits, tasks" },

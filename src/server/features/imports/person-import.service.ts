@@ -48,6 +48,8 @@ export interface PersonImportOptions {
   /** Only rows whose kelurahan passes this check are accepted (the importer's region scope). */
   allowRegion?: (regionCode: string) => boolean;
   today?: Date;
+  /** Runs inside the import's transaction just before it commits (the upload route audits here). */
+  beforeCommit?: (db: Db, summary: PersonImportSummary) => Promise<void>;
 }
 
 export interface PersonImportSummary {
@@ -139,7 +141,8 @@ async function processFile(
   let writing = accept !== null;
   const problems: RowProblem[] = [];
   const rejectedRows = new Set<number>();
-  const nikFirst = new Map<string, number>();
+  // NIKs as numbers (16 digits stay below 2^53): half the memory of string keys for a big file.
+  const nikFirst = new Map<number, number>();
   const kkFirst = new Map<string, { row: number; key: string }>();
   for await (const { row, cells } of readTabular(source)) {
     if (columns === null) {
@@ -169,13 +172,14 @@ async function processFile(
       if (options.allowRegion && !options.allowRegion(v.regionCode)) {
         rowProblems.push(outOfScopeProblem(v.regionCode));
       }
-      const firstNik = nikFirst.get(v.nik);
+      const nikKey = Number(v.nik);
+      const firstNik = nikFirst.get(nikKey);
       if (firstNik !== undefined) rowProblems.push(repeatedNikProblem(v.nik, firstNik));
       const key = householdKey(v);
       const firstKk = kkFirst.get(v.kkNumber);
       if (firstKk && firstKk.key !== key) rowProblems.push(householdConflictProblem(v.kkNumber, firstKk.row));
       if (rowProblems.length === 0) {
-        nikFirst.set(v.nik, row);
+        nikFirst.set(nikKey, row);
         if (!firstKk) kkFirst.set(v.kkNumber, { row, key });
         if (writing && accept) await accept(v);
       }
@@ -235,12 +239,16 @@ export async function importPersons(
   });
   if (options.dryRun) return result(await processFile(source, context, options, null, false), null);
 
-  const run = async (store: ImportStore) => {
+  const run = async (store: ImportStore, db: Db) => {
     const writer = new RowWriter(store, options);
     const pass = await processFile(source, context, options, (v) => writer.write(v), atomic);
     if (atomic && pass.rejectedRows.size > 0) throw new RejectedFile(pass);
-    await store.finish();
-    return result(pass, writer.counts());
+    const pairs: [string, string, string][] = [];
+    await store.finish((a, b, region) => pairs.push([a, b, region]));
+    for (const [a, b, region] of pairs) await writer.queueSameNameBirth(a, b, region);
+    const done = result(pass, writer.counts());
+    await options.beforeCommit?.(db, done.summary);
+    return done;
   };
 
   try {
@@ -248,7 +256,8 @@ export async function importPersons(
       const sqlite = target.sqlite;
       sqlite.exec("BEGIN IMMEDIATE");
       try {
-        const done = await run(sqliteImportStore(sqlite));
+        // Kysely's SQLite driver uses this same connection, so `target.db` writes join the transaction.
+        const done = await run(sqliteImportStore(sqlite), target.db);
         sqlite.exec("COMMIT");
         return done;
       } catch (error) {
@@ -256,7 +265,7 @@ export async function importPersons(
         throw error;
       }
     }
-    return await target.db.transaction().execute((trx) => run(kyselyImportStore(trx as Db)));
+    return await target.db.transaction().execute((trx) => run(kyselyImportStore(trx), trx));
   } catch (error) {
     if (error instanceof RejectedFile) return result(error.pass, null);
     throw error;
@@ -271,7 +280,8 @@ class RowWriter {
   private endSeq = 0;
   private inserted = 0;
   private updated = 0;
-  private readonly households = new Map<string, ExistingHousehold>();
+  /** KK number → household id; later rows of a KK share its address (checked in validation). */
+  private readonly households = new Map<string, string>();
   private readonly now = nowIso();
   private readonly today: string;
 
@@ -295,9 +305,9 @@ class RowWriter {
     return this.nextSeq++;
   }
 
-  private async household(v: PersonRowValue): Promise<ExistingHousehold> {
+  private async household(v: PersonRowValue): Promise<{ id: string; region_code: string }> {
     const cached = this.households.get(v.kkNumber);
-    if (cached) return cached;
+    if (cached) return { id: cached, region_code: v.regionCode };
     const wanted = {
       region_code: v.regionCode,
       rw: v.rw,
@@ -355,8 +365,23 @@ class RowWriter {
         });
       }
     }
-    this.households.set(v.kkNumber, household);
+    this.households.set(v.kkNumber, household.id);
     return household;
+  }
+
+  /** Queues two persons with the same normalised name and birth date (once per pair). */
+  async queueSameNameBirth(personId: string, otherPersonId: string, regionCode: string): Promise<void> {
+    const [a, b] = [personId, otherPersonId].sort();
+    await this.store.queueDuplicate({
+      id: newId(),
+      kind: "same_name_birth",
+      fingerprint: `same_name_birth:${a}:${b}`,
+      person_id: personId,
+      other_person_id: otherPersonId,
+      incoming: null,
+      region_code: regionCode,
+      now: this.now,
+    });
   }
 
   async write(v: PersonRowValue): Promise<void> {
@@ -389,19 +414,7 @@ class RowWriter {
       await this.store.insertPerson({ ...values, id: personId, seq: await this.seq(), now: this.now });
       this.inserted++;
       const other = await this.store.findSameNameBirth(normalized, v.birthDate, v.nik);
-      if (other) {
-        const [a, b] = [other, personId].sort();
-        await this.store.queueDuplicate({
-          id: newId(),
-          kind: "same_name_birth",
-          fingerprint: `same_name_birth:${a}:${b}`,
-          person_id: other,
-          other_person_id: personId,
-          incoming: null,
-          region_code: v.regionCode,
-          now: this.now,
-        });
-      }
+      if (other) await this.queueSameNameBirth(other, personId, v.regionCode);
     } else {
       personId = existing.id;
       this.updated++;

@@ -1,0 +1,48 @@
+/** SQL for PSKS organisations and kinds. */
+import type { Db } from "../../db/database.ts";
+import { type RegionScope, scopeCondition } from "../../db/scope.ts";
+import type { NewPsksOrganisationRow, PsksKindRow, PsksOrganisationRow } from "./psks.table.ts";
+
+type WithKind = PsksOrganisationRow & { kind_name: string | null };
+
+export async function listOrganisations(
+  db: Db,
+  scope: RegionScope,
+  filter: { regionCode?: string; kind?: string; limit: number; offset: number },
+): Promise<{ rows: WithKind[]; total: number }> {
+  let query = db.selectFrom("psks_organisations as o").where(scopeCondition("o.region_code", scope));
+  if (filter.regionCode) query = query.where("o.region_code", "like", `${filter.regionCode}%`);
+  if (filter.kind) query = query.where("o.kind_code", "=", filter.kind);
+  const [rows, count] = await Promise.all([
+    query
+      .leftJoin("psks_kinds as k", "k.code", "o.kind_code")
+      .selectAll("o")
+      .select("k.name as kind_name")
+      .orderBy("o.region_code")
+      .orderBy("o.name")
+      .orderBy("o.id")
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function findOrganisation(db: Db, id: string): Promise<WithKind | undefined> {
+  return db
+    .selectFrom("psks_organisations as o")
+    .leftJoin("psks_kinds as k", "k.code", "o.kind_code")
+    .selectAll("o")
+    .select("k.name as kind_name")
+    .where("o.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function findKind(db: Db, code: string): Promise<PsksKindRow | undefined> {
+  return db.selectFrom("psks_kinds").selectAll().where("code", "=", code).executeTakeFirst();
+}
+
+export async function insertOrganisation(db: Db, row: NewPsksOrganisationRow): Promise<void> {
+  await db.insertInto("psks_organisations").values(row).execute();
+}

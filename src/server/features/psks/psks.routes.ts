@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { problemSchema } from "../../../core/api/common.schema.ts";
+import {
+  createPsksBody,
+  ppksCategoryListResponse,
+  psksListQuery,
+  psksListResponse,
+  psksSchema,
+} from "../../../core/api/registry.schema.ts";
+import type { AppDeps } from "../../app.ts";
+import { requireActor, requirePermission } from "../auth/actor.ts";
+import { createPsks, listPpksCategories, listPsks } from "./psks.service.ts";
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+/** The PPKS catalogue (reference data, any logged-in user) and PSKS organisations per region. */
+export const psksRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.get(
+    "/api/v1/ppks-categories",
+    {
+      schema: {
+        tags: ["registry"],
+        summary: "The 26 PPKS categories (Permensos 08/2012), from data/ppks.csv",
+        response: { 200: ppksCategoryListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listPpksCategories(db);
+    },
+  );
+
+  app.get(
+    "/api/v1/psks",
+    {
+      config: { permission: "households:read" },
+      schema: {
+        tags: ["registry"],
+        summary: "PSKS organisations in my region",
+        querystring: psksListQuery,
+        response: { 200: psksListResponse, ...errors },
+      },
+    },
+    async (request) => listPsks(db, requirePermission(request, "households:read"), request.query),
+  );
+
+  app.post(
+    "/api/v1/psks",
+    {
+      config: { permission: "households:write" },
+      schema: {
+        tags: ["registry"],
+        summary: "Register a PSKS organisation in a region (client id: idempotent)",
+        body: createPsksBody,
+        response: { 200: psksSchema, 201: psksSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { created, psks } = await createPsks(
+        db,
+        requirePermission(request, "households:write"),
+        request.body,
+      );
+      return reply.code(created ? 201 : 200).send(psks);
+    },
+  );
+};
