@@ -206,3 +206,20 @@ describe("person import keeps the search index current [sqlite]", () => {
     }
   });
 });
+
+describe("docs/examples/persons-example.csv [sqlite]", () => {
+  it("is a valid import file", async () => {
+    const opened = await openTestDb("sqlite");
+    try {
+      const { db, sqlite } = opened.handle;
+      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+      const example = readFileSync(new URL("../../../../docs/examples/persons-example.csv", import.meta.url));
+      const result = await importPersons({ db, sqlite }, { buffer: example });
+      expect(result.problems).toEqual([]);
+      expect(result.summary).toEqual({ read: 4, inserted: 4, updated: 0, rejected: 0, households: 2 });
+    } finally {
+      await opened.handle.close();
+      await opened.cleanup();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { checkPersonHeader, parseFlexibleDate, validatePersonRow } from "./person-row.ts";
+
+const context = {
+  knownKelurahan: (code: string) => code === "3171011001",
+  knownPpks: (code: string) => /^(0[1-9]|1\d|2[0-6])$/.test(code),
+  today: new Date(2026, 10, 28),
+};
+
+const valid = {
+  no_kk: "3171-0101-0120-0001",
+  nik: "3171011208900001",
+  nama: "  Muhammad   Rizki ",
+  jenis_kelamin: "l",
+  tanggal_lahir: "12/08/1990",
+  hubungan_keluarga: "Kepala Keluarga",
+  kode_kelurahan: "31.71.01.1001",
+  rw: "1",
+  rt: "12",
+  alamat: "Jl. Cideng Barat 12",
+  penghasilan: "Rp 1.500.000",
+  ppks: "8; 24",
+  no_hp: "0812 3456 7890",
+};
+
+describe("person import row", () => {
+  it("normalises a valid row to stored forms", () => {
+    const result = validatePersonRow(valid, context);
+    expect(result.ok && result.value).toMatchObject({
+      kkNumber: "3171010101200001",
+      name: "Muhammad Rizki",
+      sex: "L",
+      birthDate: "1990-08-12",
+      relation: "kepala_keluarga",
+      regionCode: "3171011001",
+      rw: "001",
+      rt: "012",
+      monthlyIncome: 1_500_000,
+      ppks: ["08", "24"],
+      phone: "081234567890",
+    });
+  });
+
+  it.each([
+    ["2024-02-30", null],
+    ["2024-02-29", "2024-02-29"],
+    ["29-02-2023", null],
+    ["01/03/2023", "2023-03-01"],
+    ["2023/03/01", null],
+  ])("reads the date %s as %s", (raw, expected) => {
+    expect(parseFlexibleDate(raw)).toBe(expected);
+  });
+
+  it("reports every problem of a row with its column, in Indonesian and English", () => {
+    const result = validatePersonRow(
+      {
+        ...valid,
+        nik: "3171011213900003",
+        jenis_kelamin: "X",
+        kode_kelurahan: "3171099999",
+        ppks: "27",
+        rw: "0",
+      },
+      context,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.column, p.code])).toEqual([
+      ["nik", "nik_month_invalid"],
+      ["jenis_kelamin", "sex_invalid"],
+      ["kode_kelurahan", "kelurahan_unknown"],
+      ["rw", "rw_invalid"],
+      ["ppks", "ppks_unknown"],
+    ]);
+    for (const p of result.problems) {
+      expect(p.id.length).toBeGreaterThan(10);
+      expect(p.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("rejects a birth date in the future and names missing required cells", () => {
+    const result = validatePersonRow({ ...valid, tanggal_lahir: "2027-01-01", alamat: "" }, context);
+    expect(!result.ok && result.problems.map((p) => p.code)).toEqual(["required", "date_in_future"]);
+  });
+
+  it("checks the header: order free, names normalised, unknown columns listed", () => {
+    const header = checkPersonHeader(["NIK", "No KK", "nama", "Jenis-Kelamin", "warna"]);
+    expect(header.columns.slice(0, 4)).toEqual(["nik", "no_kk", "nama", "jenis_kelamin"]);
+    expect(header.unknown).toEqual(["warna"]);
+    expect(header.missing).toEqual([
+      "tanggal_lahir",
+      "hubungan_keluarga",
+      "kode_kelurahan",
+      "rw",
+      "rt",
+      "alamat",
+    ]);
+  });
+});
