@@ -164,6 +164,13 @@ export const cohortDetailSchema = cohortSchema.extend({
   ),
   roster: z.array(participantSchema),
 });
+export const eligibleWorkerSchema = z.object({
+  workerId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+});
 export const enrolBody = z.object({ workerIds: z.array(z.string()).min(1).max(500) });
 export const enrolResponse = z.object({ enrolled: z.number().int(), participants: z.number().int() });
 

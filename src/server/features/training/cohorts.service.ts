@@ -327,3 +327,37 @@ export async function listInvitations(db: Db, actor: Actor, cohortId: string) {
     tests,
   }));
 }
+
+/** Active workers who may join the cohort (role with a quota, inside its region) and are not enrolled yet. */
+export async function listEligibleWorkers(db: Db, actor: Actor, cohortId: string) {
+  assertManage(actor);
+  const cohort = await db
+    .selectFrom("training_cohorts")
+    .selectAll()
+    .where("id", "=", cohortId)
+    .executeTakeFirst();
+  if (!cohort) throw notFound(COHORT);
+  const roles = (await listQuotas(db, [cohort.programme_id])).map((q) => q.role);
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom("workers as w")
+    .leftJoin("regions as r", "r.code", "w.region_code")
+    .leftJoin("training_enrolments as e", (join) =>
+      join.onRef("e.worker_id", "=", "w.id").on("e.cohort_id", "=", cohortId),
+    )
+    .select(["w.id", "w.name", "w.role", "w.region_code", "r.name as region_name"])
+    .where("w.active", "=", 1)
+    .where("w.role", "in", roles)
+    .where("w.region_code", "like", `${cohort.region_code}%`)
+    .where("e.id", "is", null)
+    .orderBy("w.role", "desc")
+    .orderBy("w.region_code")
+    .execute();
+  return rows.map((w) => ({
+    workerId: w.id,
+    name: w.name,
+    role: w.role,
+    regionCode: w.region_code,
+    regionName: w.region_name,
+  }));
+}

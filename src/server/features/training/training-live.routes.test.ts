@@ -115,10 +115,21 @@ describeEachDialect("training: a live cohort", (ctx) => {
         .where("cohort_id", "=", cohortId)
         .execute();
       expect(none).toHaveLength(0);
+      const eligible = (
+        await env.call("GET", `/api/v1/training/cohorts/${cohortId}/eligible-workers`, env.as.pelatih)
+      ).json();
+      expect(eligible.items.map((w: { regionCode: string }) => w.regionCode.slice(0, 6))).toEqual(
+        gambir.map(() => "317101"),
+      );
+      expect(eligible.items.map((w: { workerId: string }) => w.workerId)).not.toContain(outside.id);
       const ok = await env.call("POST", `/api/v1/training/cohorts/${cohortId}/enrolments`, env.as.pelatih, {
         workerIds: [psmWorkerId],
       });
       expect(ok.json()).toEqual({ enrolled: 1, participants: 1 });
+      const after = (
+        await env.call("GET", `/api/v1/training/cohorts/${cohortId}/eligible-workers`, env.as.pelatih)
+      ).json();
+      expect(after.items).toHaveLength(gambir.length - 1);
       const invitations = (
         await env.call("GET", `/api/v1/training/cohorts/${cohortId}/invitations`, env.as.pelatih)
       ).json().items;

@@ -16,6 +16,7 @@ import {
   enrolWorkers,
   getCohort,
   listCohorts,
+  listEligibleWorkers,
   listInvitations,
 } from "./cohorts.service.ts";
 import * as programmes from "./programmes.service.ts";
@@ -227,6 +228,20 @@ export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
       },
     },
     async (request) => enrolWorkers(db, requireActor(request), request.params.id, request.body.workerIds),
+  );
+
+  app.get(
+    "/api/v1/training/cohorts/:id/eligible-workers",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Workers who may still be enrolled in the cohort",
+        params: s.idParams,
+        response: { 200: z.object({ items: z.array(s.eligibleWorkerSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await listEligibleWorkers(db, requireActor(request), request.params.id) }),
   );
 
   app.get(
