@@ -3,20 +3,18 @@
  * down to a kecamatan, the language switch, the not-found page, and a phone-sized screen.
  * Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/server/app.ts";
-import { loadConfig } from "../src/server/config.ts";
-import { createDb, type DbHandle } from "../src/server/db/create-db.ts";
-import { migrateToLatest } from "../src/server/db/migrate.ts";
-import { seedDemo } from "../src/server/features/demo/demo.service.ts";
 import type { RegionDetail } from "../src/web/api/client.ts";
+import {
+  type E2eServer,
+  expectNoHorizontalOverflow,
+  openPage as open,
+  PHONE,
+  SHOTS,
+  startE2e,
+} from "./support.ts";
 
-const SHOTS = "test-results";
 const KECAMATAN = [
   "Gambir",
   "Sawah Besar",
@@ -36,55 +34,19 @@ const GAMBIR_KELURAHAN = [
   ["31.71.01.1006", "Duri Pulo"],
 ];
 
-let dir: string;
-let handle: DbHandle;
-let app: FastifyInstance;
-let browser: Browser;
+let server: E2eServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "peduli-e2e-"));
-  handle = await createDb(`sqlite:${join(dir, "e2e.db")}`);
-  await migrateToLatest(handle.db);
-  await seedDemo(handle.db, { households: 300 });
-  const config = loadConfig({ LOG_LEVEL: "silent", PEDULI_WEB_DIR: "dist/web", NODE_ENV: "test" }, {});
-  app = await buildApp({ config, db: handle.db, dialect: handle.dialect });
-  baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  server = await startE2e({ households: 300 });
+  baseUrl = server.baseUrl;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
-/** A fresh browser context (own storage) whose page fails the test on any console error. */
-async function openPage(
-  viewport = { width: 1280, height: 900 },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: "id-ID" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  return { context, page, errors };
-}
+const openPage = (viewport?: { width: number; height: number }) => open(server.browser, viewport);
 
 /** Texts of the region table's rows: [name, dotted code]. */
 async function regionRows(page: Page): Promise<string[][]> {
@@ -99,20 +61,12 @@ async function regionFromApi(code: string): Promise<RegionDetail> {
   return (await response.json()) as RegionDetail;
 }
 
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(
-    clientWidth,
-  );
-}
-
 describe("web app smoke test", () => {
   it("browses from the root to Jakarta Pusat and Gambir, in Indonesian", async () => {
     const { context, page, errors } = await openPage();
-    const rootsLoaded = page.waitForResponse((r) => r.url().endsWith("/api/v1/regions") && r.ok());
+    const rootsLoaded = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/api/v1/regions" && r.ok(),
+    );
     await page.goto(`${baseUrl}/`);
     await rootsLoaded;
     await page.waitForURL(/\/wilayah$/);
@@ -216,7 +170,7 @@ describe("web app smoke test", () => {
   });
 
   it("fits a 360 px phone screen without sideways scrolling", async () => {
-    const { context, page, errors } = await openPage({ width: 360, height: 740 });
+    const { context, page, errors } = await openPage(PHONE);
     await page.goto(`${baseUrl}/wilayah`);
     await page.getByRole("heading", { level: 1, name: "Wilayah" }).waitFor();
     await expectNoHorizontalOverflow(page);

@@ -9,6 +9,10 @@ import { LANGUAGES } from "../core/errors/language.ts";
 import { ErrorMessage } from "./components/error-message.tsx";
 import { LoadingState } from "./components/loading-state.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
+import { AuthProvider } from "./features/auth/auth-context.tsx";
+import { Can } from "./features/auth/can.tsx";
+import { RequireAuth } from "./features/auth/require-auth.tsx";
+import { UserMenu } from "./features/auth/user-menu.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 
 const RegionListPage = lazy(() =>
@@ -16,6 +20,19 @@ const RegionListPage = lazy(() =>
 );
 const RegionPage = lazy(() =>
   import("./features/regions/region-page.tsx").then((m) => ({ default: m.RegionPage })),
+);
+
+const LoginPage = lazy(() =>
+  import("./features/auth/login-page.tsx").then((m) => ({ default: m.LoginPage })),
+);
+const ProfilePage = lazy(() =>
+  import("./features/auth/profile-page.tsx").then((m) => ({ default: m.ProfilePage })),
+);
+const UsersPage = lazy(() =>
+  import("./features/users/users-page.tsx").then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import("./features/audit/audit-page.tsx").then((m) => ({ default: m.AuditPage })),
 );
 
 function LanguageSwitch() {
@@ -49,7 +66,7 @@ function LanguageSwitch() {
 export function Layout() {
   const { t } = useTranslation();
   return (
-    <>
+    <AuthProvider>
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>
@@ -65,9 +82,16 @@ export function Layout() {
             </div>
           </div>
           <LanguageSwitch />
+          <UserMenu />
         </div>
         <nav className="app-nav" aria-label={t("app.mainNav")}>
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
+          <Can permission="users:manage">
+            <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
+          </Can>
+          <Can permission="audit:read">
+            <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
+          </Can>
         </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
@@ -75,7 +99,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
-    </>
+    </AuthProvider>
   );
 }
 
@@ -98,6 +122,31 @@ export function createRouter() {
         { index: true, element: <Navigate to="/wilayah" replace /> },
         { path: "wilayah", element: <RegionListPage /> },
         { path: "wilayah/:code", element: <RegionPage /> },
+        { path: "masuk", element: <LoginPage /> },
+        {
+          path: "profil",
+          element: (
+            <RequireAuth>
+              <ProfilePage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "admin/pengguna",
+          element: (
+            <RequireAuth permission="users:manage">
+              <UsersPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "admin/audit",
+          element: (
+            <RequireAuth permission="audit:read">
+              <AuditPage />
+            </RequireAuth>
+          ),
+        },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

@@ -90,3 +90,50 @@ describe("createApiClient", () => {
     await expect(client.get("/regions")).rejects.toMatchObject({ status: 0, code: "network_error" });
   });
 });
+
+describe("createApiClient changes", () => {
+  it("sends JSON with the CSRF token on changes, but not on GET", async () => {
+    const calls: { url: string; init?: RequestInit }[] = [];
+    const client = createApiClient({
+      language: () => "id",
+      csrfToken: () => "csrf-1",
+      fetch: async (url, init) => {
+        calls.push({ url: String(url), init });
+        return init?.method === "DELETE"
+          ? new Response(null, { status: 204 })
+          : new Response(JSON.stringify({ ok: true }), { status: 200 });
+      },
+    });
+    await expect(client.send("POST", "/tokens", { name: "laptop" })).resolves.toEqual({ ok: true });
+    await expect(client.send("DELETE", "/tokens/1")).resolves.toBeUndefined();
+    await client.get("/auth/me");
+    const [post, del, get] = calls.map((c) => new Headers(c.init?.headers));
+    expect(calls[0]?.init?.method).toBe("POST");
+    expect(calls[0]?.init?.body).toBe('{"name":"laptop"}');
+    expect(post?.get("content-type")).toBe("application/json");
+    expect(post?.get("x-csrf-token")).toBe("csrf-1");
+    expect(del?.get("x-csrf-token")).toBe("csrf-1");
+    expect(del?.get("content-type")).toBeNull();
+    expect(get?.get("x-csrf-token")).toBeNull();
+  });
+
+  it("tells onError of a failed request with its method and path", async () => {
+    const seen: { code: string; method: string; path: string }[] = [];
+    const client = createApiClient({
+      language: () => "en",
+      onError: (error, request) => seen.push({ code: error.code, ...request }),
+      fetch: async () =>
+        new Response(
+          JSON.stringify({ status: 401, code: "unauthenticated", detail: "Please log in first." }),
+          {
+            status: 401,
+          },
+        ),
+    });
+    await expect(client.send("PATCH", "/users/1", { disabled: true })).rejects.toMatchObject({
+      status: 401,
+      code: "unauthenticated",
+    });
+    expect(seen).toEqual([{ code: "unauthenticated", method: "PATCH", path: "/users/1" }]);
+  });
+});

@@ -70,36 +70,63 @@ export function problemToError(status: number, body: unknown): ApiError {
 export interface ClientOptions {
   /** The interface language, read on every request so that a switch applies at once. */
   language: () => Language;
+  /** The session's CSRF token, sent in `X-CSRF-Token` on POST, PUT, PATCH and DELETE. */
+  csrfToken?: () => string | null;
+  /** Told of every failed request (the auth provider sends a 401 to the login page). */
+  onError?: (error: ApiError, request: { method: string; path: string }) => void;
   /** Defaults to the global fetch; tests pass their own. */
   fetch?: typeof fetch;
 }
 
+/** Methods that change data: the server wants the CSRF token with them. */
+export type ChangeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+
 export interface ApiClient {
   /** GET a JSON resource under /api/v1. */
   get<T>(path: string, init?: { signal?: AbortSignal }): Promise<T>;
+  /** Send a change with an optional JSON body; resolves to the JSON answer (undefined for 204). */
+  send<T>(method: ChangeMethod, path: string, body?: unknown): Promise<T>;
 }
 
 /** A client for the API on the page's own origin. */
 export function createApiClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      "Accept-Language": options.language(),
+    };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const csrf = method === "GET" ? null : (options.csrfToken?.() ?? null);
+    if (csrf) headers["X-CSRF-Token"] = csrf;
+    let response: Response;
+    try {
+      response = await doFetch(`/api/v1${path}`, {
+        method,
+        credentials: "same-origin",
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if ((error as Error).name === "AbortError") throw error;
+      throw new ApiError(0, "network_error", "");
+    }
+    const parsed: unknown =
+      response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const error = problemToError(response.status, parsed);
+      options.onError?.(error, { method, path });
+      throw error;
+    }
+    return parsed as T;
+  }
+
   return {
-    async get<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
-      let response: Response;
-      try {
-        response = await doFetch(`/api/v1${path}`, {
-          method: "GET",
-          credentials: "same-origin",
-          headers: { Accept: "application/json", "Accept-Language": options.language() },
-          signal: init.signal,
-        });
-      } catch (error) {
-        if ((error as Error).name === "AbortError") throw error;
-        throw new ApiError(0, "network_error", "");
-      }
-      const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw problemToError(response.status, body);
-      return body as T;
-    },
+    get: <T>(path: string, init: { signal?: AbortSignal } = {}) =>
+      request<T>("GET", path, undefined, init.signal),
+    send: <T>(method: ChangeMethod, path: string, body?: unknown) => request<T>(method, path, body),
   };
 }
 

@@ -1,0 +1,47 @@
+import { formatCount } from "../i18n/format.ts";
+import { useLanguage } from "../i18n/i18n.ts";
+
+/** Previous and next page of a paginated list, with "21–40 of 56". Hidden when all fits on one page. */
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const { t, language } = useLanguage();
+  if (total <= pageSize && page === 1) return null;
+  const first = Math.min(total, (page - 1) * pageSize + 1);
+  const last = Math.min(total, page * pageSize);
+  return (
+    <nav className="pager" aria-label={t("common.pages")}>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
+        {t("common.previous")}
+      </button>
+      <span>
+        {t("common.range", {
+          first: formatCount(first, language),
+          last: formatCount(last, language),
+          total: formatCount(total, language),
+        })}
+      </span>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={last >= total}
+        onClick={() => onPage(page + 1)}
+      >
+        {t("common.next")}
+      </button>
+    </nav>
+  );
+}
