@@ -73,6 +73,23 @@ describe("logins and roles in the browser", () => {
     await context.close();
   });
 
+  it("sends the user back to the login page when the session ends, and returns afterwards", async () => {
+    const { context, page, errors } = await openPage(server.browser, PHONE);
+    await page.goto(`${server.baseUrl}/masuk?next=%2Fprofil`);
+    await logIn(page, "tksk.gambir", server.demoPassword);
+    await page.getByRole("heading", { level: 1, name: "Profil saya" }).waitFor();
+    // The session cookie disappears (expired, or ended elsewhere): the next request answers 401.
+    await context.clearCookies();
+    await page.getByLabel("Nama token").fill("tablet");
+    await page.getByRole("button", { name: "Buat token" }).click();
+    await page.waitForURL(/\/masuk\?next=%2Fprofil$/);
+    await logIn(page, "tksk.gambir", server.demoPassword);
+    await page.waitForURL(/\/profil$/);
+    await page.locator(".app-header .user-role").getByText("TKSK").waitFor();
+    expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+    await context.close();
+  });
+
   it("refuses a wrong password with an Indonesian message", async () => {
     const { context, page, errors } = await openPage(server.browser, PHONE);
     await page.goto(`${server.baseUrl}/masuk`);
