@@ -15,7 +15,13 @@ import type { AppDeps } from "../../app.ts";
 import { diskFileStore } from "../../storage/file-store.ts";
 import { CASE_READ, CASE_WRITE } from "./case-context.ts";
 import { caseCtx, errors, fileResponse } from "./case-routes.shared.ts";
-import { addVisitPhoto, listCaseVisits, readVisitPhoto, recordVisit } from "./visits.service.ts";
+import {
+  addVisitPhoto,
+  assertVisitInScope,
+  listCaseVisits,
+  readVisitPhoto,
+  recordVisit,
+} from "./visits.service.ts";
 
 const read = { personalData: true, permission: CASE_READ } as const;
 const write = { personalData: true, permission: CASE_WRITE } as const;
@@ -79,6 +85,7 @@ export const visitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (request, reply) => {
       const ctx = caseCtx(request, deps, CASE_WRITE);
+      await assertVisitInScope(ctx, request.params.id, request.params.childId);
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) throw new AppError("upload_missing");
       const bytes = await file.toBuffer();

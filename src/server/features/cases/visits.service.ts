@@ -106,6 +106,16 @@ export async function recordVisit(ctx: CaseCtx, caseId: string, body: z.infer<ty
 }
 
 /**
+ * Answers 404 unless the visit exists on a case inside the actor's region. The photo route calls
+ * it before reading an upload, so that a request outside scope learns nothing about the body rules.
+ */
+export async function assertVisitInScope(ctx: CaseCtx, caseId: string, visitId: string): Promise<void> {
+  assertPermission(ctx.actor, CASE_WRITE);
+  await loadCase(ctx, caseId);
+  if (!(await repo.findVisit(ctx.db, caseId, visitId))) throw visitNotFound(visitId);
+}
+
+/**
  * Stores one photo of a visit. `bytes` was read with the size limit; it is checked here again,
  * then by its first bytes, and only then written to the store and recorded.
  */
