@@ -13,8 +13,15 @@ import { AuthProvider } from "./features/auth/auth-context.tsx";
 import { Can } from "./features/auth/can.tsx";
 import { RequireAuth } from "./features/auth/require-auth.tsx";
 import { UserMenu } from "./features/auth/user-menu.tsx";
+import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 
+const cases = () => import("./features/cases/index.ts");
+const CaseListPage = lazy(() => cases().then((m) => ({ default: m.CaseListPage })));
+const CasePage = lazy(() => cases().then((m) => ({ default: m.CasePage })));
+const NewCasePage = lazy(() => cases().then((m) => ({ default: m.NewCasePage })));
+const CaseReportPage = lazy(() => cases().then((m) => ({ default: m.CaseReportPage })));
+const MyTasksPage = lazy(() => cases().then((m) => ({ default: m.MyTasksPage })));
 const RegionListPage = lazy(() =>
   import("./features/regions/region-list-page.tsx").then((m) => ({ default: m.RegionListPage })),
 );
@@ -86,6 +93,7 @@ export function Layout() {
         </div>
         <nav className="app-nav" aria-label={t("app.mainNav")}>
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
+          <CaseNavLinks />
           <Can permission="users:manage">
             <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
           </Can>
@@ -144,6 +152,46 @@ export function createRouter() {
           element: (
             <RequireAuth permission="audit:read">
               <AuditPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "tugas",
+          element: (
+            <RequireAuth permission="persons:read">
+              <MyTasksPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "kasus",
+          element: (
+            <RequireAuth permission="persons:read">
+              <CaseListPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "kasus/baru",
+          element: (
+            <RequireAuth permission="persons:write">
+              <NewCasePage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "kasus/laporan",
+          element: (
+            <RequireAuth permission="aggregates:read">
+              <CaseReportPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "kasus/:id",
+          element: (
+            <RequireAuth permission="persons:read">
+              <CasePage />
             </RequireAuth>
           ),
         },

@@ -1,5 +1,6 @@
 /** Interface text in English; same keys as `id.ts`. */
 
+import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
 
 export const en: Resources = {
@@ -188,4 +189,5 @@ export const en: Resources = {
     noHistory: "No history for this record yet.",
     actions: { create: "Created", update: "Changed", delete: "Deleted", view: "Viewed", export: "Exported" },
   },
+  cases: casesEn,
 };

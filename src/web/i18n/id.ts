@@ -2,6 +2,7 @@
  * Interface text in Bahasa Indonesia, the default language. `en.ts` must have the same keys
  * (the type checker enforces it). Keys are grouped by the part of the app that shows them.
  */
+import { casesId } from "./cases.id.ts";
 
 export const id = {
   app: {
@@ -193,6 +194,7 @@ export const id = {
     noHistory: "Belum ada riwayat untuk data ini.",
     actions: { create: "Dibuat", update: "Diubah", delete: "Dihapus", view: "Dilihat", export: "Diekspor" },
   },
+  cases: casesId,
 };
 
 /** The shape every language's resources must have. */

@@ -8,6 +8,7 @@ import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { formatCount } from "../../i18n/format.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
+import { NewCaseLink } from "../cases/new-case-link.tsx";
 import { kindLabel, kindsHeading } from "./region-kind.ts";
 import { RegionTable } from "./region-table.tsx";
 import { useRegion } from "./regions.queries.ts";
@@ -57,6 +58,7 @@ function RegionView({ detail, home }: { detail: RegionDetail; home: Crumb }) {
           <span className="code">{formatRegionCode(region.code)}</span>
           {region.postalCode && <span>{t("regions.postalCode", { postalCode: region.postalCode })}</span>}
         </p>
+        <NewCaseLink region={region} />
       </header>
 
       <dl className="stats" aria-label={t("regions.totals")}>
