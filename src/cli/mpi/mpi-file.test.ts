@@ -282,7 +282,7 @@ describe("runMpiFile rejects bad input with exit code 1 and a bilingual message"
   });
 });
 
-describe("runMpiFile on files longer than one batch", () => {
+describe("runMpiFile on a 10,000-row file", () => {
   const indicatorsPath = write("long.json", JSON.stringify(MIXED));
   const data = mixedData(9, 10_000, ",", false);
   const lines = data.csv.trimEnd().split("\n");
@@ -298,7 +298,7 @@ describe("runMpiFile on files longer than one batch", () => {
     return write("long.csv", `${copy.join("\n")}\n`);
   }
 
-  it("reports the first bad line in file order, across batches", async () => {
+  it("reports the first bad line in file order", async () => {
     const dataPath = corrupt({
       9001: (cells) => {
         cells[3] = "sembilan";
