@@ -172,13 +172,12 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
   sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS import_new_persons (id TEXT NOT NULL)");
   sqlite.exec("DELETE FROM import_new_persons");
   const noteNew = sqlite.prepare("INSERT INTO import_new_persons (id) VALUES (?)");
-  // Into an empty registry every NIK and KK is new (the file's own repeats are rejected or cached
-  // by the caller), so the per-row lookups are skipped, and the secondary indexes are dropped and
+  // Into an empty registry every NIK is new (the file's own repeats are rejected by the caller),
+  // so the per-person lookups are skipped, and the secondary indexes are dropped and
   // rebuilt at the end: building an index from sorted data is far cheaper than a million random
   // insertions into it once it outgrows the page cache. Probable duplicates are then found with
   // one set-based query instead of one lookup per row.
   const emptyPersons = sqlite.prepare("SELECT 1 FROM persons LIMIT 1").get() === undefined;
-  const emptyHouseholds = sqlite.prepare("SELECT 1 FROM households LIMIT 1").get() === undefined;
   const deferredIndexes = emptyPersons
     ? ["persons_name_birth_idx", "persons_phonetic_idx", "persons_region_idx", "persons_household_idx"]
         .map((name) => ({ name, sql: definition("index", name) }))
@@ -233,8 +232,7 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
       const row = s.seq.get(count) as { value: number };
       return Number(row.value) - count + 1;
     },
-    findHousehold: (kk) =>
-      emptyHouseholds ? undefined : (s.findHousehold.get(kk) as ExistingHousehold | undefined),
+    findHousehold: (kk) => s.findHousehold.get(kk) as ExistingHousehold | undefined,
     insertHousehold(h) {
       s.insertHousehold.run(
         h.id,
@@ -462,5 +460,64 @@ export function kyselyImportStore(db: Db): ImportStore {
     },
     // Triggers (SQLite) and the GIN index (PostgreSQL) keep the search index current.
     finish() {},
+  };
+}
+
+/**
+ * What the validation pass remembers about earlier rows: the first row of each NIK (to report
+ * repeats) and the first row and address key of each KK (to report conflicting addresses).
+ */
+export interface SeenIndex {
+  firstNik(nik: string): number | undefined;
+  addNik(nik: string, row: number): void;
+  firstKk(kk: string): { row: number; key: string } | undefined;
+  addKk(kk: string, row: number, key: string): void;
+  /** Distinct KK numbers added. */
+  kkCount(): number;
+  close(): void;
+}
+
+/** In memory: for uploads (bounded by the upload limit) and PostgreSQL. */
+export function memorySeenIndex(): SeenIndex {
+  // NIKs as numbers (16 digits stay below 2^53): half the memory of string keys.
+  const niks = new Map<number, number>();
+  const kks = new Map<string, { row: number; key: string }>();
+  return {
+    firstNik: (nik) => niks.get(Number(nik)),
+    addNik: (nik, row) => void niks.set(Number(nik), row),
+    firstKk: (kk) => kks.get(kk),
+    addKk: (kk, row, key) => void kks.set(kk, { row, key }),
+    kkCount: () => kks.size,
+    close: () => {},
+  };
+}
+
+/**
+ * In temporary tables of the SQLite connection, so that memory stays flat whatever the file size
+ * (a million NIKs in a JavaScript Map cost far more than the 400 MB budget allows, with the rest).
+ */
+export function sqliteSeenIndex(sqlite: SqliteDatabase.Database): SeenIndex {
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen_nik (nik INTEGER PRIMARY KEY, row INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS import_seen_kk (kk TEXT PRIMARY KEY, row INTEGER NOT NULL, key TEXT NOT NULL)
+      WITHOUT ROWID;
+    DELETE FROM temp.import_seen_nik; DELETE FROM temp.import_seen_kk;`);
+  const getNik = sqlite.prepare("SELECT row FROM temp.import_seen_nik WHERE nik = ?").pluck();
+  const putNik = sqlite.prepare("INSERT INTO temp.import_seen_nik (nik, row) VALUES (?, ?)");
+  const getKk = sqlite.prepare("SELECT row, key FROM temp.import_seen_kk WHERE kk = ?");
+  const putKk = sqlite.prepare("INSERT INTO temp.import_seen_kk (kk, row, key) VALUES (?, ?, ?)");
+  let kks = 0;
+  return {
+    firstNik: (nik) => getNik.get(Number(nik)) as number | undefined,
+    addNik: (nik, row) => void putNik.run(Number(nik), row),
+    firstKk: (kk) => getKk.get(kk) as { row: number; key: string } | undefined,
+    addKk: (kk, row, key) => {
+      putKk.run(kk, row, key);
+      kks++;
+    },
+    kkCount: () => kks,
+    close: () => {
+      if (sqlite.open)
+        sqlite.exec("DROP TABLE IF EXISTS temp.import_seen_nik; DROP TABLE IF EXISTS temp.import_seen_kk;");
+    },
   };
 }

@@ -28,8 +28,11 @@ import {
   type ExistingHousehold,
   type ImportStore,
   kyselyImportStore,
+  memorySeenIndex,
   type PersonWrite,
+  type SeenIndex,
   sqliteImportStore,
+  sqliteSeenIndex,
 } from "./person-import.repository.ts";
 import { readTabular, type TabularSource } from "./tabular-reader.ts";
 
@@ -134,6 +137,7 @@ async function processFile(
   options: PersonImportOptions,
   accept: ((v: PersonRowValue) => Promise<void> | void) | null,
   stopWritingOnReject: boolean,
+  seen: SeenIndex,
 ): Promise<ValidationPass> {
   let columns: string[] | null = null;
   let unknownColumns: string[] = [];
@@ -141,9 +145,6 @@ async function processFile(
   let writing = accept !== null;
   const problems: RowProblem[] = [];
   const rejectedRows = new Set<number>();
-  // NIKs as numbers (16 digits stay below 2^53): half the memory of string keys for a big file.
-  const nikFirst = new Map<number, number>();
-  const kkFirst = new Map<string, { row: number; key: string }>();
   for await (const { row, cells } of readTabular(source)) {
     if (columns === null) {
       const header = checkPersonHeader(cells);
@@ -172,15 +173,14 @@ async function processFile(
       if (options.allowRegion && !options.allowRegion(v.regionCode)) {
         rowProblems.push(outOfScopeProblem(v.regionCode));
       }
-      const nikKey = Number(v.nik);
-      const firstNik = nikFirst.get(nikKey);
+      const firstNik = seen.firstNik(v.nik);
       if (firstNik !== undefined) rowProblems.push(repeatedNikProblem(v.nik, firstNik));
       const key = householdKey(v);
-      const firstKk = kkFirst.get(v.kkNumber);
+      const firstKk = seen.firstKk(v.kkNumber);
       if (firstKk && firstKk.key !== key) rowProblems.push(householdConflictProblem(v.kkNumber, firstKk.row));
       if (rowProblems.length === 0) {
-        nikFirst.set(nikKey, row);
-        if (!firstKk) kkFirst.set(v.kkNumber, { row, key });
+        seen.addNik(v.nik, row);
+        if (!firstKk) seen.addKk(v.kkNumber, row, key);
         if (writing && accept) await accept(v);
       }
     }
@@ -225,7 +225,10 @@ export async function importPersons(
 ): Promise<PersonImportResult> {
   const context = await loadContext(target.db, options);
   const atomic = !options.skipInvalid;
-  const result = (pass: ValidationPass, counts: Omit<PersonImportSummary, "read" | "rejected"> | null) => ({
+  const result = (
+    pass: ValidationPass,
+    counts: Omit<PersonImportSummary, "read" | "rejected"> | null,
+  ): PersonImportResult => ({
     problems: pass.problems,
     unknownColumns: pass.unknownColumns,
     summary: {
@@ -237,11 +240,30 @@ export async function importPersons(
     },
     written: counts !== null,
   });
-  if (options.dryRun) return result(await processFile(source, context, options, null, false), null);
+  const seen = target.sqlite ? sqliteSeenIndex(target.sqlite) : memorySeenIndex();
+  try {
+    if (options.dryRun) return result(await processFile(source, context, options, null, false, seen), null);
+    return await write(target, source, options, context, seen, result);
+  } finally {
+    seen.close();
+  }
+}
 
+async function write(
+  target: ImportTarget,
+  source: TabularSource,
+  options: PersonImportOptions,
+  context: Awaited<ReturnType<typeof loadContext>>,
+  seen: SeenIndex,
+  result: (
+    pass: ValidationPass,
+    counts: Omit<PersonImportSummary, "read" | "rejected"> | null,
+  ) => PersonImportResult,
+): Promise<PersonImportResult> {
+  const atomic = !options.skipInvalid;
   const run = async (store: ImportStore, db: Db) => {
-    const writer = new RowWriter(store, options);
-    const pass = await processFile(source, context, options, (v) => writer.write(v), atomic);
+    const writer = new RowWriter(store, options, seen);
+    const pass = await processFile(source, context, options, (v) => writer.write(v), atomic, seen);
     if (atomic && pass.rejectedRows.size > 0) throw new RejectedFile(pass);
     const pairs: [string, string, string][] = [];
     await store.finish((a, b, region) => pairs.push([a, b, region]));
@@ -280,20 +302,22 @@ class RowWriter {
   private endSeq = 0;
   private inserted = 0;
   private updated = 0;
-  /** KK number → household id; later rows of a KK share its address (checked in validation). */
-  private readonly households = new Map<string, string>();
+  /** The last household written: rows of one KK usually follow each other. */
+  private last: { kk: string; id: string } | null = null;
   private readonly now = nowIso();
   private readonly today: string;
 
   constructor(
     private readonly store: ImportStore,
     private readonly options: PersonImportOptions,
+    private readonly seen: SeenIndex,
   ) {
     this.today = this.now.slice(0, 10);
   }
 
   counts() {
-    return { inserted: this.inserted, updated: this.updated, households: this.households.size };
+    // Every accepted row's KK was noted by the validation, and only accepted rows are written.
+    return { inserted: this.inserted, updated: this.updated, households: this.seen.kkCount() };
   }
 
   /** Sequence numbers are reserved a block at a time; unused ones are simply skipped. */
@@ -306,8 +330,7 @@ class RowWriter {
   }
 
   private async household(v: PersonRowValue): Promise<{ id: string; region_code: string }> {
-    const cached = this.households.get(v.kkNumber);
-    if (cached) return { id: cached, region_code: v.regionCode };
+    if (this.last?.kk === v.kkNumber) return { id: this.last.id, region_code: v.regionCode };
     const wanted = {
       region_code: v.regionCode,
       rw: v.rw,
@@ -365,7 +388,7 @@ class RowWriter {
         });
       }
     }
-    this.households.set(v.kkNumber, household.id);
+    this.last = { kk: v.kkNumber, id: household.id };
     return household;
   }
 
