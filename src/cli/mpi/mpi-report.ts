@@ -55,11 +55,12 @@ function pct(value: number | null): string {
   return value === null ? "–" : percent.format(value);
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A plain-text table: the first `textColumns` columns left-aligned, the figures right-aligned. */
+function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+      .map((cell, c) => (c < textColumns ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
       .join("  ")
       .trimEnd();
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
@@ -98,6 +99,7 @@ export function mpiTable(result: MpiResult, context: MpiTableContext): string {
       pct(x.censoredHeadcount),
       pct(x.contribution),
     ]),
+    2,
   );
   const dimensions = table(
     ["Dimensi", "Bobot", "Kontribusi"],
