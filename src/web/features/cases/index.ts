@@ -1,5 +1,6 @@
 /** The case screens (kasus, tugas saya, laporan), loaded on demand by the router. */
 import "./cases.css";
+import "./case-page.css";
 
 export { CaseListPage } from "./case-list-page.tsx";
 export { CasePage } from "./case-page.tsx";
