@@ -14,6 +14,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "./config.ts";
 import type { Database, Dialect } from "./db/database.ts";
 import { newId } from "./db/ids.ts";
+import { assessmentsRoutes } from "./features/assessments/assessments.routes.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { installAuth } from "./features/auth/auth.plugin.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
@@ -23,6 +24,7 @@ import { referralsRoutes } from "./features/cases/referrals.routes.ts";
 import { tasksRoutes } from "./features/cases/tasks.routes.ts";
 import { visitsRoutes } from "./features/cases/visits.routes.ts";
 import { certificatesRoutes } from "./features/certificates/certificates.routes.ts";
+import { dashboardsRoutes } from "./features/dashboards/dashboards.routes.ts";
 import { duplicatesRoutes } from "./features/duplicates/duplicates.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { householdsRoutes } from "./features/households/households.routes.ts";
@@ -114,6 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(trainingRoutes, deps);
   await app.register(participantRoutes, deps);
   await app.register(certificatesRoutes, deps);
+  await app.register(dashboardsRoutes, deps);
+  await app.register(assessmentsRoutes, deps);
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { CaseTables } from "../features/cases/cases.table.ts";
+import type { AssessmentTable, IndicatorSetTable } from "../features/assessments/assessments.table.ts";
 import type { AuditLogTable } from "../features/audit/audit.table.ts";
 import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../features/auth/auth.table.ts";
 import type { HouseholdTable } from "../features/households/households.table.ts";
@@ -37,6 +38,8 @@ export interface Database extends TrainingTables, CaseTables {
   api_tokens: ApiTokenTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  indicator_sets: IndicatorSetTable;
+  assessments: AssessmentTable;
 }
 
 /** A connection or a transaction: repositories accept either, so the caller owns the transaction. */

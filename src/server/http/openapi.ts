@@ -37,6 +37,13 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         { name: "audit", description: "Jejak audit / audit trail" },
         { name: "training", description: "Bimbingan dan pelatihan, sertifikat / training and certificates" },
         { name: "cases", description: "Kasus, rujukan, kunjungan, tugas / cases, referrals, visits, tasks" },
+        { name: "dashboards", description: "Dasbor wilayah dan laporan bulanan / area dashboards and monthly reports" },
+        { name: "kinerja", description: "Kinerja petugas dan target / worker performance and targets" },
+        {
+          name: "poverty",
+          description:
+            "Kemiskinan multidimensi: set indikator, penilaian keluarga, analisis / multidimensional poverty: indicator sets, household assessments, analysis",
+        },
         {
           name: "personal-data",
           description:

@@ -8,6 +8,7 @@ import * as accounts from "./2026-11-28-002-accounts.ts";
 import * as registry from "./2026-11-28-003-registry.ts";
 import * as training from "./2026-11-28-004-training.ts";
 import * as cases from "./2026-11-28-005-cases.ts";
+import * as assessments from "./2026-11-28-006-assessments.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-003-registry": registry,
   "2026-11-28-004-training": training,
   "2026-11-28-005-cases": cases,
+  "2026-11-28-006-assessments": assessments,
 };

@@ -9,6 +9,7 @@ import { allocateSeq } from "../../db/change-log.ts";
 import type { Database, Db } from "../../db/database.ts";
 import { newId, nowIso } from "../../db/ids.ts";
 import { DEMO_CITY_CODE, DEMO_REGION_FILE, readShippedData } from "../../shipped-data.ts";
+import { removeDemoAssessments, seedDemoAssessments } from "../assessments/demo-assessments.ts";
 import { removeDemoCases, seedDemoCases } from "../cases/demo-cases.ts";
 import type { NewHouseholdRow } from "../households/households.table.ts";
 import type { NewPersonRow } from "../persons/persons.table.ts";
@@ -72,12 +73,14 @@ export async function seedDemo(
     if (batch.length > 0) await flush();
     await seedDemoTraining(trx, { seed });
     await seedDemoCases(trx, { seed });
+    await seedDemoAssessments(trx, { seed });
     return { regions: regions.read, workers, households, persons, users };
   });
 }
 
 async function removeDemoData(trx: Db): Promise<void> {
   await removeDemoCases(trx);
+  await removeDemoAssessments(trx);
   await trx.deleteFrom("users").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("persons").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("households").where("is_demo", "=", 1).execute();
