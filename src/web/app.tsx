@@ -14,6 +14,7 @@ import { Can } from "./features/auth/can.tsx";
 import { RequireAuth } from "./features/auth/require-auth.tsx";
 import { UserMenu } from "./features/auth/user-menu.tsx";
 import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
+import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 
 const cases = () => import("./features/cases/index.ts");
@@ -22,6 +23,14 @@ const CasePage = lazy(() => cases().then((m) => ({ default: m.CasePage })));
 const NewCasePage = lazy(() => cases().then((m) => ({ default: m.NewCasePage })));
 const CaseReportPage = lazy(() => cases().then((m) => ({ default: m.CaseReportPage })));
 const MyTasksPage = lazy(() => cases().then((m) => ({ default: m.MyTasksPage })));
+const training = () => import("./features/training/index.ts");
+const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
+const CohortPage = lazy(() => training().then((m) => ({ default: m.CohortPage })));
+const ProgrammePage = lazy(() => training().then((m) => ({ default: m.ProgrammePage })));
+const AttendancePage = lazy(() => training().then((m) => ({ default: m.AttendancePage })));
+const CheckInPage = lazy(() => training().then((m) => ({ default: m.CheckInPage })));
+const TestPage = lazy(() => training().then((m) => ({ default: m.TestPage })));
+const ItemAnalysisPage = lazy(() => training().then((m) => ({ default: m.ItemAnalysisPage })));
 const RegionListPage = lazy(() =>
   import("./features/regions/region-list-page.tsx").then((m) => ({ default: m.RegionListPage })),
 );
@@ -93,6 +102,7 @@ export function Layout() {
         </div>
         <nav className="app-nav" aria-label={t("app.mainNav")}>
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
+          <TrainingNavLink />
           <CaseNavLinks />
           <Can permission="users:manage">
             <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
@@ -195,6 +205,15 @@ export function createRouter() {
             </RequireAuth>
           ),
         },
+        ...[
+          { path: "pelatihan", element: <TrainingPage /> },
+          { path: "pelatihan/angkatan/:id", element: <CohortPage /> },
+          { path: "pelatihan/program/:id", element: <ProgrammePage /> },
+          { path: "pelatihan/sesi/:id", element: <AttendancePage /> },
+          { path: "pelatihan/presensi", element: <CheckInPage /> },
+          { path: "pelatihan/tes/:id", element: <TestPage /> },
+          { path: "pelatihan/tes/:id/analisis", element: <ItemAnalysisPage /> },
+        ].map((route) => ({ ...route, element: <RequireAuth>{route.element}</RequireAuth> })),
         { path: "*", element: <NotFoundPage /> },
       ],
     },

@@ -2,6 +2,7 @@
 
 import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
+import { trainingEn } from "./training.en.ts";
 
 export const en: Resources = {
   app: {
@@ -190,4 +191,5 @@ export const en: Resources = {
     actions: { create: "Created", update: "Changed", delete: "Deleted", view: "Viewed", export: "Exported" },
   },
   cases: casesEn,
+  training: trainingEn,
 };

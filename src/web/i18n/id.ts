@@ -3,6 +3,7 @@
  * (the type checker enforces it). Keys are grouped by the part of the app that shows them.
  */
 import { casesId } from "./cases.id.ts";
+import { trainingId } from "./training.id.ts";
 
 export const id = {
   app: {
@@ -195,6 +196,7 @@ export const id = {
     actions: { create: "Dibuat", update: "Diubah", delete: "Dihapus", view: "Dilihat", export: "Diekspor" },
   },
   cases: casesId,
+  training: trainingId,
 };
 
 /** The shape every language's resources must have. */
