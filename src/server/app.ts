@@ -29,6 +29,7 @@ import { duplicatesRoutes } from "./features/duplicates/duplicates.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { householdsRoutes } from "./features/households/households.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
+import { kinerjaRoutes } from "./features/kinerja/kinerja.routes.ts";
 import { personsRoutes } from "./features/persons/persons.routes.ts";
 import { psksRoutes } from "./features/psks/psks.routes.ts";
 import { regionsRoutes } from "./features/regions/regions.routes.ts";
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(participantRoutes, deps);
   await app.register(certificatesRoutes, deps);
   await app.register(dashboardsRoutes, deps);
+  await app.register(kinerjaRoutes, deps);
   await app.register(assessmentsRoutes, deps);
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -9,6 +9,7 @@ import * as registry from "./2026-11-28-003-registry.ts";
 import * as training from "./2026-11-28-004-training.ts";
 import * as cases from "./2026-11-28-005-cases.ts";
 import * as assessments from "./2026-11-28-006-assessments.ts";
+import * as kinerja from "./2026-11-28-007-kinerja.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-004-training": training,
   "2026-11-28-005-cases": cases,
   "2026-11-28-006-assessments": assessments,
+  "2026-11-28-007-kinerja": kinerja,
 };

@@ -1,0 +1,336 @@
+/**
+ * SQL of the per-kelurahan counters behind the dashboards (`region_stats`): computing them for some
+ * kelurahan (or all) from the base tables, replacing them, finding the kelurahan whose rows changed
+ * since a change number, and summing them for a region and period. The rules of when to refresh
+ * live in region-stats.service.ts.
+ */
+import { sql } from "kysely";
+import { wibDate } from "../../../core/kinerja/period.ts";
+import type { Db } from "../../db/database.ts";
+
+/** One counter: a stock when `day` is '', else a flow on that day (open follow-ups: their due hour). */
+export interface StatRow {
+  region_code: string;
+  metric: string;
+  key: string;
+  day: string;
+  value: number;
+}
+
+/** Stock and flow metrics the refresh writes; docs/dashboards.md defines each. */
+export const METRICS = {
+  persons: "persons",
+  households: "households",
+  householdsRegistered: "households_registered",
+  ppks: "ppks",
+  ppksFound: "ppks_found",
+  openCases: "open_cases",
+  openCasesCategory: "open_cases_category",
+  casesOpened: "cases_opened",
+  casesClosed: "cases_closed",
+  referralsSent: "referrals_sent",
+  referralsCompleted: "referrals_completed",
+  openTaskDue: "open_task_due",
+} as const;
+
+const hourToDay = (hour: string) => wibDate(`${hour}:00:00.000Z`);
+
+/** Limits a query to a list of kelurahan, or not at all (null: every kelurahan). */
+// biome-ignore lint/suspicious/noExplicitAny: kysely's builders differ in their generic parameters
+function within<QB extends { where(...args: any[]): any }>(
+  qb: QB,
+  column: string,
+  codes: string[] | null,
+): QB {
+  return codes === null ? qb : (qb.where(sql.ref(column), "in", codes) as QB);
+}
+
+/** Adds `value` to the counter (region, metric, key, day) in `acc`. */
+function add(
+  acc: Map<string, StatRow>,
+  region: string,
+  metric: string,
+  key: string,
+  day: string,
+  value: number,
+) {
+  const id = `${region}|${metric}|${key}|${day}`;
+  const row = acc.get(id);
+  if (row) row.value += value;
+  else acc.set(id, { region_code: region, metric, key, day, value });
+}
+
+/** The counters of the given kelurahan (null: all), computed from the base tables. */
+export async function computeStats(db: Db, codes: string[] | null): Promise<StatRow[]> {
+  const acc = new Map<string, StatRow>();
+  if (codes !== null && codes.length === 0) return [];
+
+  const persons = await within(
+    db
+      .selectFrom("persons")
+      .select(["region_code", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("died_at", "is", null)
+      .where("merged_into_id", "is", null)
+      .groupBy("region_code"),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of persons) add(acc, r.region_code, METRICS.persons, "", "", Number(r.n));
+
+  const households = await within(
+    db
+      .selectFrom("households")
+      .select([
+        "region_code",
+        sql<string>`substr(created_at, 1, 13)`.as("hour"),
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .groupBy(["region_code", sql`substr(created_at, 1, 13)`]),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of households) {
+    add(acc, r.region_code, METRICS.households, "", "", Number(r.n));
+    add(acc, r.region_code, METRICS.householdsRegistered, "", hourToDay(r.hour), Number(r.n));
+  }
+
+  const ppks = await within(
+    db
+      .selectFrom("ppks_classifications")
+      .select([
+        "region_code",
+        "category_code",
+        "status",
+        "found_on",
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .groupBy(["region_code", "category_code", "status", "found_on"]),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of ppks) {
+    if (r.status !== "selesai") add(acc, r.region_code, METRICS.ppks, r.category_code, "", Number(r.n));
+    add(acc, r.region_code, METRICS.ppksFound, r.category_code, r.found_on, Number(r.n));
+  }
+
+  const openCases = await within(
+    db
+      .selectFrom("cases")
+      .select(["region_code", "urgency", "category", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("stage", "!=", "selesai")
+      .groupBy(["region_code", "urgency", "category"]),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of openCases) {
+    add(acc, r.region_code, METRICS.openCases, r.urgency, "", Number(r.n));
+    add(acc, r.region_code, METRICS.openCasesCategory, r.category, "", Number(r.n));
+  }
+
+  const caseFlows = await within(
+    db
+      .selectFrom("cases")
+      .select([
+        "region_code",
+        sql<string>`substr(reported_at, 1, 13)`.as("opened"),
+        sql<string | null>`substr(closed_at, 1, 13)`.as("closed"),
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .groupBy(["region_code", sql`substr(reported_at, 1, 13)`, sql`substr(closed_at, 1, 13)`]),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of caseFlows) {
+    add(acc, r.region_code, METRICS.casesOpened, "", hourToDay(r.opened), Number(r.n));
+    if (r.closed) add(acc, r.region_code, METRICS.casesClosed, "", hourToDay(r.closed), Number(r.n));
+  }
+
+  const referrals = await within(
+    db
+      .selectFrom("referrals")
+      .select([
+        "region_code",
+        sql<string>`coalesce(service_code, '')`.as("service"),
+        "sent_on",
+        "status",
+        "completed_on",
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .groupBy(["region_code", sql`coalesce(service_code, '')`, "sent_on", "status", "completed_on"]),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of referrals) {
+    add(acc, r.region_code, METRICS.referralsSent, r.service, r.sent_on, Number(r.n));
+    if (r.status === "selesai" && r.completed_on)
+      add(acc, r.region_code, METRICS.referralsCompleted, r.service, r.completed_on, Number(r.n));
+  }
+
+  const tasks = await within(
+    db
+      .selectFrom("case_tasks")
+      .select([
+        "region_code",
+        sql<string>`substr(due_at, 1, 13)`.as("hour"),
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
+      .where("status", "=", "open")
+      .groupBy(["region_code", sql`substr(due_at, 1, 13)`]),
+    "region_code",
+    codes,
+  ).execute();
+  for (const r of tasks) add(acc, r.region_code, METRICS.openTaskDue, "", r.hour, Number(r.n));
+
+  return [...acc.values()];
+}
+
+/** Replaces the counters of the given kelurahan (null: all) with `rows`. */
+export async function replaceStats(db: Db, codes: string[] | null, rows: StatRow[]): Promise<void> {
+  if (codes !== null && codes.length === 0) return;
+  await within(db.deleteFrom("region_stats"), "region_code", codes).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("region_stats")
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function readState(db: Db) {
+  return db.selectFrom("region_stats_state").selectAll().where("id", "=", 1).executeTakeFirst();
+}
+
+/** Takes the refresh's row lock (PostgreSQL) before reading the state; SQLite has one writer anyway. */
+export async function lockState(db: Db): Promise<void> {
+  await db
+    .updateTable("region_stats_state")
+    .set((eb) => ({ seq: eb.ref("seq") }))
+    .where("id", "=", 1)
+    .execute();
+}
+
+export async function writeState(
+  db: Db,
+  state: { seq: number; refreshedAt: string; rebuiltAt?: string },
+): Promise<void> {
+  const existing = await readState(db);
+  if (!existing) {
+    await db
+      .insertInto("region_stats_state")
+      .values({
+        id: 1,
+        seq: state.seq,
+        refreshed_at: state.refreshedAt,
+        rebuilt_at: state.rebuiltAt ?? state.refreshedAt,
+      })
+      .execute();
+    return;
+  }
+  await db
+    .updateTable("region_stats_state")
+    .set({
+      seq: state.seq,
+      refreshed_at: state.refreshedAt,
+      ...(state.rebuiltAt ? { rebuilt_at: state.rebuiltAt } : {}),
+    })
+    .where("id", "=", 1)
+    .execute();
+}
+
+/** The kelurahan with rows changed (written, deleted or moved away) after change number `since`. */
+export async function changedKelurahan(db: Db, since: number): Promise<string[]> {
+  const codes = new Set<string>();
+  const tables = [
+    "persons",
+    "households",
+    "ppks_classifications",
+    "cases",
+    "referrals",
+    "case_tasks",
+    "tombstones",
+  ] as const;
+  for (const table of tables) {
+    const rows = await db
+      .selectFrom(table)
+      .select("region_code")
+      .distinct()
+      .where("seq", ">", since)
+      .execute();
+    for (const r of rows) codes.add(r.region_code);
+  }
+  // A move leaves the old kelurahan one resident short: its event names where the record came from.
+  const moves = await db
+    .selectFrom("person_events")
+    .select(["kind", "details", "region_code"])
+    .where("seq", ">", since)
+    .where("kind", "in", ["household_moved", "person_moved"])
+    .execute();
+  const fromHouseholds: string[] = [];
+  for (const m of moves) {
+    codes.add(m.region_code);
+    const details = JSON.parse(m.details) as {
+      from?: { regionCode?: string };
+      fromHouseholdId?: string | null;
+    };
+    if (details.from?.regionCode) codes.add(details.from.regionCode);
+    if (details.fromHouseholdId) fromHouseholds.push(details.fromHouseholdId);
+  }
+  if (fromHouseholds.length > 0) {
+    const rows = await db
+      .selectFrom("households")
+      .select("region_code")
+      .where("id", "in", fromHouseholds)
+      .execute();
+    for (const r of rows) codes.add(r.region_code);
+  }
+  return [...codes].filter((c) => c.length === 10).sort();
+}
+
+export async function changeCounter(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("change_counter")
+    .select("value")
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** Summed counters of a region subtree. */
+export interface StatSum {
+  metric: string;
+  key: string;
+  /** The child region (its code prefix) when grouped by child, else ''. */
+  child: string;
+  value: number;
+}
+
+/**
+ * Sums the counters of `region` (a code prefix): stocks, flows on days in [from, to], and open
+ * follow-ups due before `nowHour` (overdue). Grouped by child region when `childLength` is given.
+ */
+export async function sumStats(
+  db: Db,
+  region: string,
+  range: { from: string; to: string },
+  nowHour: string,
+  childLength: number | null,
+): Promise<StatSum[]> {
+  const child = childLength ? sql<string>`substr(region_code, 1, ${sql.lit(childLength)})` : sql<string>`''`;
+  const rows = await db
+    .selectFrom("region_stats")
+    .select(["metric", "key", child.as("child"), (eb) => eb.fn.sum<number>("value").as("value")])
+    .where("region_code", "like", `${region}%`)
+    .where((eb) =>
+      eb.or([
+        eb("day", "=", ""),
+        eb.and([
+          eb("metric", "!=", METRICS.openTaskDue),
+          eb("day", ">=", range.from),
+          eb("day", "<=", range.to),
+        ]),
+        eb.and([eb("metric", "=", METRICS.openTaskDue), eb("day", "<", nowHour)]),
+      ]),
+    )
+    .groupBy(["metric", "key", child])
+    .execute();
+  return rows.map((r) => ({ metric: r.metric, key: r.key, child: r.child, value: Number(r.value) }));
+}
