@@ -66,6 +66,8 @@ describe("training in the browser", () => {
     const mine = page.locator("section", { has: page.getByRole("heading", { name: "Pelatihan saya" }) });
     await mine.getByText(/Angkatan I Tahun 2024/).waitFor();
     expect(await mine.locator(".item").count()).toBeGreaterThanOrEqual(6);
+    const nav = page.getByRole("navigation", { name: "Navigasi utama" });
+    expect(await nav.getByRole("link").allTextContents()).toContain("Pelatihan");
     // A PSM does not see the list of every cohort.
     expect(await page.getByRole("heading", { name: "Angkatan", exact: true }).count()).toBe(0);
     await expectNoHorizontalOverflow(page);
