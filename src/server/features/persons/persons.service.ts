@@ -79,6 +79,9 @@ export async function listPersons(db: Db, dialect: Dialect, actor: Actor, query:
     if (byNik) nik = digits;
     else kk = digits;
   }
+  // Rows written by other writers without a phonetic key (the demo seed, older data) get one
+  // before a name search, so the search never silently misses them. The probe uses the index.
+  if (name) await repo.backfillPhoneticKeys(db, phoneticKey);
   const today = new Date();
   const { rows, total } = await repo.searchPersons(db, dialect, {
     scope: actor.scope,

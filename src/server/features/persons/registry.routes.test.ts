@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, expect, it } from "vitest";
-import { loginAs, seedAccessFixture } from "../../../../test/auth-helpers.ts";
+import { loginAs, seedAccessFixture, TEST_PASSWORD } from "../../../../test/auth-helpers.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import { newId } from "../../db/ids.ts";
 
@@ -12,6 +12,12 @@ describeEachDialect("registry API: households, persons, search, duplicates, impo
   beforeAll(async () => {
     await seedAccessFixture(ctx.db);
   });
+
+  /** A few demo households, inserted by the demo seed without phonetic keys. */
+  const seedDemoHouseholds = async () => {
+    const { seedDemo } = await import("../demo/demo.service.ts");
+    await seedDemo(ctx.db, { households: 5, demoPassword: TEST_PASSWORD });
+  };
 
   const as = async (username: string) => {
     const app = await ctx.app();
@@ -97,6 +103,25 @@ describeEachDialect("registry API: households, persons, search, duplicates, impo
     expect(byNik.json().total).toBe(1);
     const outside = await psm.get(`/api/v1/persons/${other.json().id}`);
     expect(outside.statusCode).toBe(404);
+  });
+
+  it("gives rows written without a phonetic key (demo seed, older data) one before a name search", async () => {
+    await seedDemoHouseholds();
+    const demo = await ctx.db
+      .selectFrom("persons")
+      .select(["id", "name"])
+      .where("is_demo", "=", 1)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const sudin = await as("sudin");
+    const res = await sudin.get(`/api/v1/persons?q=${encodeURIComponent(demo.name)}`);
+    expect(res.json().items.map((p: { id: string }) => p.id)).toContain(demo.id);
+    const blank = await ctx.db
+      .selectFrom("persons")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("name_phonetic", "=", "")
+      .executeTakeFirstOrThrow();
+    expect(Number(blank.n)).toBe(0);
   });
 
   it("registers a person without NIK and adds the NIK later as an event", async () => {
