@@ -2,17 +2,31 @@
  * The `peduli` command line. Each command lives in commands/<name>.ts and registers itself on the
  * program; a command parses its options, calls a service and prints. Exit codes: 0 success,
  * 1 invalid input or failed work, 2 wrong usage.
+ *
+ * Command modules pull in the server's services, which are costly to load; only the module of
+ * the command being run is imported (all of them for the top-level help), so that a quick
+ * command such as `peduli mpi` starts fast.
  */
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
-import { registerDbCommands } from "./commands/db.ts";
-import { registerExportCommands } from "./commands/export.ts";
-import { registerImportCommands } from "./commands/import.ts";
-import { registerOpenApiCommand } from "./commands/openapi.ts";
-import { registerRegionsCommands } from "./commands/regions.ts";
-import { registerSeedCommand } from "./commands/seed.ts";
-import { registerServeCommand } from "./commands/serve.ts";
-import { registerUsersCommands } from "./commands/users.ts";
+
+type Register = (program: Command) => void;
+
+/** Top-level command name → loader of the module that registers it. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import("./commands/serve.ts")).registerServeCommand,
+  db: async () => (await import("./commands/db.ts")).registerDbCommands,
+  seed: async () => (await import("./commands/seed.ts")).registerSeedCommand,
+  regions: async () => (await import("./commands/regions.ts")).registerRegionsCommands,
+  users: async () => (await import("./commands/users.ts")).registerUsersCommands,
+  import: async () => (await import("./commands/import.ts")).registerImportCommands,
+  export: async () => (await import("./commands/export.ts")).registerExportCommands,
+  mpi: async () => (await import("./commands/mpi.ts")).registerMpiCommand,
+  openapi: async () => (await import("./commands/openapi.ts")).registerOpenApiCommand,
+};
+
+/** Modules that register more than one top-level command (users also registers tokens). */
+const ALIASES: Record<string, string> = { tokens: "users" };
 
 const program = new Command()
   .name("peduli")
@@ -20,14 +34,12 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerServeCommand(program);
-registerDbCommands(program);
-registerSeedCommand(program);
-registerRegionsCommands(program);
-registerUsersCommands(program);
-registerImportCommands(program);
-registerExportCommands(program);
-registerOpenApiCommand(program);
+const requested = process.argv[2] ?? "";
+const name = ALIASES[requested] ?? requested;
+const toLoad = name in COMMANDS ? [name] : Object.keys(COMMANDS);
+for (const register of await Promise.all(toLoad.map((n) => (COMMANDS[n] as () => Promise<Register>)()))) {
+  register(program);
+}
 
 try {
   await program.parseAsync(process.argv);
