@@ -330,7 +330,8 @@ export async function sumStats(
         eb.and([eb("metric", "=", METRICS.openTaskDue), eb("day", "<", nowHour)]),
       ]),
     )
-    .groupBy(["metric", "key", child])
+    .$if(childLength !== null, (qb) => qb.groupBy(child))
+    .groupBy(["metric", "key"])
     .execute();
   return rows.map((r) => ({ metric: r.metric, key: r.key, child: r.child, value: Number(r.value) }));
 }
