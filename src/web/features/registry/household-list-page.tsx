@@ -1,0 +1,330 @@
+/**
+ * /keluarga — households or people in my region: filters kept in the address bar (shareable,
+ * survive a reload), one page at a time from the server (never the whole registry), NIK and KK
+ * masked as the list endpoints send them, and downloads within the current filters.
+ */
+import { type FormEvent, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import type { HouseholdDto, PersonDto } from "../../../core/api/registry.schema.ts";
+import { SEXES } from "../../../core/person/person-enums.ts";
+import { formatRegionCode } from "../../../core/region/region-code.ts";
+import { ErrorMessage } from "../../components/error-message.tsx";
+import { LoadingState } from "../../components/loading-state.tsx";
+import { Pager } from "../../components/pager.tsx";
+import { useLanguage } from "../../i18n/i18n.ts";
+import { Can } from "../auth/can.tsx";
+import { type RegionOption, useRegionOptions } from "../cases/region-options.tsx";
+import {
+  exportHref,
+  householdSearch,
+  PAGE_SIZE,
+  personSearch,
+  type RegistryFilters,
+  registryFiltersFrom,
+  useHouseholds,
+  usePersons,
+  usePpksCategories,
+} from "./registry.queries.ts";
+import { ageOn, enumLabel } from "./registry-format.ts";
+
+/** "31.71.01.1005 Kebon Kelapa" from the region tree, or the dotted code alone. */
+export function useRegionName(): (code: string) => string {
+  const regions = useRegionOptions();
+  return useMemo(() => {
+    const byCode = new Map<string, RegionOption>((regions.data ?? []).map((r) => [r.code, r]));
+    return (code: string) => byCode.get(code)?.label ?? formatRegionCode(code);
+  }, [regions.data]);
+}
+
+export function HouseholdListPage() {
+  const { t } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const filters = registryFiltersFrom(params);
+
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!("page" in changes)) next.delete("page");
+    setParams(next);
+  };
+
+  return (
+    <section className="page registry-screen">
+      <title>{`${t("registry.list.title")} · ${t("app.name")}`}</title>
+      <header className="page-header registry-header">
+        <div>
+          <h1>{t("registry.list.title")}</h1>
+          <p className="lead">{t("registry.list.intro")}</p>
+        </div>
+        <div className="registry-links">
+          <Can permission="households:write">
+            <Link className="button" to="/keluarga/baru">
+              {t("registry.list.newHousehold")}
+            </Link>
+          </Can>
+          <Can permission="persons:write">
+            <Link className="button button-secondary" to="/keluarga/impor">
+              {t("registry.list.import")}
+            </Link>
+          </Can>
+          <Can permission="persons:read">
+            <Link className="button button-secondary" to="/keluarga/duplikat">
+              {t("registry.list.duplicates")}
+            </Link>
+          </Can>
+        </div>
+      </header>
+
+      <Filters filters={filters} set={set} />
+
+      <fieldset className="registry-toggle">
+        <legend className="visually-hidden">{t("registry.list.view")}</legend>
+        <button type="button" aria-pressed={filters.view === "keluarga"} onClick={() => set({ view: "" })}>
+          {t("registry.list.viewHouseholds")}
+        </button>
+        <button type="button" aria-pressed={filters.view === "jiwa"} onClick={() => set({ view: "jiwa" })}>
+          {t("registry.list.viewPersons")}
+        </button>
+      </fieldset>
+
+      {filters.view === "jiwa" ? (
+        <PersonList filters={filters} onPage={(page) => set({ page: String(page) })} />
+      ) : (
+        <HouseholdList filters={filters} onPage={(page) => set({ page: String(page) })} />
+      )}
+
+      <Can permission="registry:export">
+        <section className="card registry-export" aria-labelledby="registry-export-heading">
+          <h2 id="registry-export-heading" className="card-title">
+            {t("registry.list.export")}
+          </h2>
+          <div className="card-body">
+            <p className="hint">{t("registry.list.exportNote")}</p>
+            <p className="registry-links">
+              <a className="button button-secondary" href={exportHref(filters, "csv")} download>
+                {t("registry.list.exportCsv")}
+              </a>
+              <a className="button button-secondary" href={exportHref(filters, "xlsx")} download>
+                {t("registry.list.exportXlsx")}
+              </a>
+            </p>
+          </div>
+        </section>
+      </Can>
+    </section>
+  );
+}
+
+function Filters({ filters, set }: { filters: RegistryFilters; set: (c: Record<string, string>) => void }) {
+  const { t } = useLanguage();
+  const regions = useRegionOptions();
+  const categories = usePpksCategories();
+  const persons = filters.view === "jiwa";
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (key: string) => String(data.get(key) ?? "").trim();
+    set({ q: text("q"), rw: text("rw"), ageMin: text("ageMin"), ageMax: text("ageMax") });
+  };
+  const active = Boolean(filters.region || filters.rw || filters.ppks || filters.q || filters.ageMin);
+  // Open on wide screens and whenever a filter is set; on a phone the list comes first.
+  const [open] = useState(() => active || window.matchMedia("(min-width: 40rem)").matches);
+  return (
+    <details className="registry-filter-toggle" open={open}>
+      <summary>{t("registry.list.filters")}</summary>
+      <form className="card registry-filters" aria-label={t("registry.list.filters")} onSubmit={submit}>
+        <div className="field registry-search">
+          <label htmlFor="r-q">
+            {persons ? t("registry.list.searchPersons") : t("registry.list.searchHouseholds")}
+          </label>
+          <input
+            id="r-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            key={`q:${filters.q ?? ""}`}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="r-region">{t("registry.list.region")}</label>
+          <select
+            id="r-region"
+            value={filters.region ?? ""}
+            onChange={(e) => set({ region: e.target.value })}
+          >
+            <option value="">{t("registry.list.allRegions")}</option>
+            {(regions.data ?? [])
+              .filter((r) => r.level === "kota" || r.level === "kecamatan" || r.level === "kelurahan")
+              .map((r) => (
+                <option key={r.code} value={r.code}>
+                  {`${"\u00a0\u00a0".repeat(Math.max(0, r.depth - 1))}${r.label}`}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field registry-narrow">
+          <label htmlFor="r-rw">{t("registry.list.rw")}</label>
+          <input
+            id="r-rw"
+            name="rw"
+            inputMode="numeric"
+            pattern="\d{1,3}"
+            maxLength={3}
+            defaultValue={filters.rw ?? ""}
+            key={`rw:${filters.rw ?? ""}`}
+          />
+        </div>
+        {persons && (
+          <>
+            <div className="field">
+              <label htmlFor="r-ppks">{t("registry.list.ppks")}</label>
+              <select id="r-ppks" value={filters.ppks ?? ""} onChange={(e) => set({ ppks: e.target.value })}>
+                <option value="">{t("registry.list.allPpks")}</option>
+                {(categories.data?.items ?? []).map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {`${c.code} ${c.name}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="registry-age">
+              <div className="field">
+                <label htmlFor="r-age-min">{t("registry.list.ageMin")}</label>
+                <input
+                  id="r-age-min"
+                  name="ageMin"
+                  inputMode="numeric"
+                  pattern="\d{1,3}"
+                  defaultValue={filters.ageMin ?? ""}
+                  key={`a:${filters.ageMin ?? ""}`}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="r-age-max">{t("registry.list.ageMax")}</label>
+                <input
+                  id="r-age-max"
+                  name="ageMax"
+                  inputMode="numeric"
+                  pattern="\d{1,3}"
+                  defaultValue={filters.ageMax ?? ""}
+                  key={`b:${filters.ageMax ?? ""}`}
+                />
+              </div>
+            </div>
+          </>
+        )}
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("registry.list.apply")}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => set({ region: "", rw: "", ppks: "", q: "", ageMin: "", ageMax: "" })}
+          >
+            {t("registry.list.reset")}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function HouseholdList({ filters, onPage }: { filters: RegistryFilters; onPage: (page: number) => void }) {
+  const { t } = useLanguage();
+  const regionName = useRegionName();
+  const query = useHouseholds(householdSearch(filters));
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
+  const { items, total } = query.data;
+  if (total === 0) return <p className="notice">{t("registry.list.empty")}</p>;
+  return (
+    <section className="card" aria-labelledby="household-list-heading">
+      <h2 id="household-list-heading" className="card-title">
+        {t("registry.list.householdsFound", { count: total })}
+      </h2>
+      <ul className="item-list">
+        {items.map((h) => (
+          <li key={h.id} className="item">
+            <HouseholdItem household={h} regionName={regionName} />
+          </li>
+        ))}
+      </ul>
+      <Pager page={filters.page} pageSize={PAGE_SIZE} total={total} onPage={onPage} />
+    </section>
+  );
+}
+
+function HouseholdItem({
+  household,
+  regionName,
+}: {
+  household: HouseholdDto;
+  regionName: (code: string) => string;
+}) {
+  const { t } = useLanguage();
+  return (
+    <div className="item-main">
+      <p className="item-title">
+        <Link to={`/keluarga/${household.id}`}>{household.address}</Link>
+      </p>
+      <p className="item-meta">
+        <span className="registry-number">{household.kkNumber ?? t("registry.list.noKk")}</span>
+        {household.memberCount !== undefined && (
+          <> · {t("registry.list.members", { count: household.memberCount })}</>
+        )}
+      </p>
+      <p className="item-meta">
+        RW {household.rw} / RT {household.rt} · {regionName(household.regionCode)}
+      </p>
+    </div>
+  );
+}
+
+function PersonList({ filters, onPage }: { filters: RegistryFilters; onPage: (page: number) => void }) {
+  const { t } = useLanguage();
+  const regionName = useRegionName();
+  const query = usePersons(personSearch(filters));
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
+  const { items, total } = query.data;
+  if (total === 0) return <p className="notice">{t("registry.list.empty")}</p>;
+  return (
+    <section className="card" aria-labelledby="person-list-heading">
+      <h2 id="person-list-heading" className="card-title">
+        {t("registry.list.personsFound", { count: total })}
+      </h2>
+      <ul className="item-list">
+        {items.map((p) => (
+          <li key={p.id} className="item">
+            <PersonItem person={p} regionName={regionName} />
+          </li>
+        ))}
+      </ul>
+      <Pager page={filters.page} pageSize={PAGE_SIZE} total={total} onPage={onPage} />
+    </section>
+  );
+}
+
+function PersonItem({ person, regionName }: { person: PersonDto; regionName: (code: string) => string }) {
+  const { t, language } = useLanguage();
+  const age = ageOn(person.birthDate);
+  const to = person.householdId ? `/keluarga/${person.householdId}` : `/penduduk/${person.id}`;
+  return (
+    <div className="item-main">
+      <p className="item-title">
+        <Link to={to}>{person.name}</Link>
+        {person.diedAt && <span className="tag">{t("registry.list.died")}</span>}
+      </p>
+      <p className="item-meta">
+        <span className="registry-number">{person.nik ?? t("registry.list.noNik")}</span> ·{" "}
+        {enumLabel(SEXES, person.sex, language)}
+        {age !== null && <> · {t("registry.member.ageYears", { count: age })}</>}
+      </p>
+      <p className="item-meta">{regionName(person.regionCode)}</p>
+    </div>
+  );
+}
