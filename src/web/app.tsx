@@ -14,6 +14,7 @@ import { Can } from "./features/auth/can.tsx";
 import { RequireAuth } from "./features/auth/require-auth.tsx";
 import { UserMenu } from "./features/auth/user-menu.tsx";
 import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
+import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
 import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 
@@ -31,6 +32,16 @@ const AttendancePage = lazy(() => training().then((m) => ({ default: m.Attendanc
 const CheckInPage = lazy(() => training().then((m) => ({ default: m.CheckInPage })));
 const TestPage = lazy(() => training().then((m) => ({ default: m.TestPage })));
 const ItemAnalysisPage = lazy(() => training().then((m) => ({ default: m.ItemAnalysisPage })));
+const registry = () => import("./features/registry/index.ts");
+const HouseholdListPage = lazy(() => registry().then((m) => ({ default: m.HouseholdListPage })));
+const HouseholdPage = lazy(() => registry().then((m) => ({ default: m.HouseholdPage })));
+const NewHouseholdPage = lazy(() => registry().then((m) => ({ default: m.NewHouseholdPage })));
+const EditHouseholdPage = lazy(() => registry().then((m) => ({ default: m.EditHouseholdPage })));
+const NewPersonPage = lazy(() => registry().then((m) => ({ default: m.NewPersonPage })));
+const EditPersonPage = lazy(() => registry().then((m) => ({ default: m.EditPersonPage })));
+const PersonPage = lazy(() => registry().then((m) => ({ default: m.PersonPage })));
+const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
+const DuplicatesPage = lazy(() => registry().then((m) => ({ default: m.DuplicatesPage })));
 const RegionListPage = lazy(() =>
   import("./features/regions/region-list-page.tsx").then((m) => ({ default: m.RegionListPage })),
 );
@@ -102,6 +113,7 @@ export function Layout() {
         </div>
         <nav className="app-nav" aria-label={t("app.mainNav")}>
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
+          <RegistryNavLink />
           <TrainingNavLink />
           <CaseNavLinks />
           <Can permission="users:manage">
@@ -214,6 +226,22 @@ export function createRouter() {
           { path: "pelatihan/tes/:id", element: <TestPage /> },
           { path: "pelatihan/tes/:id/analisis", element: <ItemAnalysisPage /> },
         ].map((route) => ({ ...route, element: <RequireAuth>{route.element}</RequireAuth> })),
+        ...(
+          [
+            ["keluarga", <HouseholdListPage key="l" />, "households:read"],
+            ["keluarga/baru", <NewHouseholdPage key="n" />, "households:write"],
+            ["keluarga/impor", <ImportPage key="i" />, "persons:write"],
+            ["keluarga/duplikat", <DuplicatesPage key="d" />, "persons:read"],
+            ["keluarga/:id", <HouseholdPage key="h" />, "households:read"],
+            ["keluarga/:id/ubah", <EditHouseholdPage key="e" />, "households:write"],
+            ["keluarga/:id/anggota/baru", <NewPersonPage key="a" />, "persons:write"],
+            ["penduduk/:id", <PersonPage key="p" />, "persons:read"],
+            ["penduduk/:id/ubah", <EditPersonPage key="u" />, "persons:write"],
+          ] as const
+        ).map(([path, page, permission]) => ({
+          path,
+          element: <RequireAuth permission={permission}>{page}</RequireAuth>,
+        })),
         { path: "*", element: <NotFoundPage /> },
       ],
     },

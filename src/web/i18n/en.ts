@@ -2,6 +2,7 @@
 
 import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
+import { registryEn } from "./registry.en.ts";
 import { trainingEn } from "./training.en.ts";
 
 export const en: Resources = {
@@ -192,4 +193,5 @@ export const en: Resources = {
   },
   cases: casesEn,
   training: trainingEn,
+  registry: registryEn,
 };

@@ -3,6 +3,7 @@
  * (the type checker enforces it). Keys are grouped by the part of the app that shows them.
  */
 import { casesId } from "./cases.id.ts";
+import { registryId } from "./registry.id.ts";
 import { trainingId } from "./training.id.ts";
 
 export const id = {
@@ -197,6 +198,7 @@ export const id = {
   },
   cases: casesId,
   training: trainingId,
+  registry: registryId,
 };
 
 /** The shape every language's resources must have. */
