@@ -319,8 +319,8 @@ function PersonItem({ person, regionName }: { person: PersonDto; regionName: (co
         <Link to={to}>{person.name}</Link>
         {person.diedAt && <span className="tag">{t("registry.list.died")}</span>}
       </p>
+      <p className="item-meta registry-number">{person.nik ?? t("registry.list.noNik")}</p>
       <p className="item-meta">
-        <span className="registry-number">{person.nik ?? t("registry.list.noNik")}</span> ·{" "}
         {enumLabel(SEXES, person.sex, language)}
         {age !== null && <> · {t("registry.member.ageYears", { count: age })}</>}
       </p>
