@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   export: async () => (await import("./commands/export.ts")).registerExportCommands,
   mpi: async () => (await import("./commands/mpi.ts")).registerMpiCommand,
   openapi: async () => (await import("./commands/openapi.ts")).registerOpenApiCommand,
+  report: async () => (await import("./commands/report.ts")).registerReportCommands,
 };
 
 /** Modules that register more than one top-level command (users also registers tokens). */
