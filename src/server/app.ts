@@ -35,6 +35,7 @@ import { psksRoutes } from "./features/psks/psks.routes.ts";
 import { regionsRoutes } from "./features/regions/regions.routes.ts";
 import { reportsRoutes } from "./features/reports/reports.routes.ts";
 import { servicesRoutes } from "./features/services/services.routes.ts";
+import { syncRoutes } from "./features/sync/sync.routes.ts";
 import { participantRoutes } from "./features/training/participant.routes.ts";
 import { trainingRoutes } from "./features/training/training.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(kinerjaRoutes, deps);
   await app.register(reportsRoutes, deps);
   await app.register(assessmentsRoutes, deps);
+  await app.register(syncRoutes, deps);
 
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -213,6 +213,21 @@ export const ERROR_CATALOGUE = {
     id: "Dugaan data ganda ini sudah diputuskan ({status}).",
     en: "This probable duplicate was already decided ({status}).",
   },
+  sync_payload_invalid: {
+    status: 400,
+    id: "Perubahan {kind} tidak lengkap atau tidak valid: {detail}",
+    en: "The {kind} change is incomplete or not valid: {detail}",
+  },
+  sync_budget_exceeded: {
+    status: 409,
+    id: "Wilayah Anda memuat {count} orang, lebih dari batas {budget} per perangkat; pilih wilayah yang lebih kecil untuk kerja luring.",
+    en: "Your region holds {count} persons, more than the {budget} a device may hold; work offline on a smaller region.",
+  },
+  sync_conflict_resolved: {
+    status: 409,
+    id: "Konflik ini sudah diselesaikan.",
+    en: "This conflict was already resolved.",
+  },
   internal_error: {
     status: 500,
     id: "Terjadi kesalahan pada server. Silakan coba lagi.",

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { CaseTables } from "../features/cases/cases.table.ts";
 import type { DashboardTables } from "../features/dashboards/dashboards.table.ts";
 import type { KinerjaTables } from "../features/kinerja/kinerja.table.ts";
+import type { SyncTables } from "../features/sync/sync.table.ts";
 import type { AssessmentTable, IndicatorSetTable } from "../features/assessments/assessments.table.ts";
 import type { AuditLogTable } from "../features/audit/audit.table.ts";
 import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../features/auth/auth.table.ts";
@@ -21,7 +22,7 @@ import type { UserTable } from "../features/users/users.table.ts";
 import type { WorkerTable } from "../features/workers/workers.table.ts";
 import type { ChangeCounterTable, IdempotencyKeyTable, TombstoneTable } from "./system.table.ts";
 
-export interface Database extends TrainingTables, CaseTables, DashboardTables, KinerjaTables {
+export interface Database extends TrainingTables, CaseTables, DashboardTables, KinerjaTables, SyncTables {
   regions: RegionTable;
   workers: WorkerTable;
   households: HouseholdTable;

@@ -39,6 +39,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         { name: "cases", description: "Kasus, rujukan, kunjungan, tugas / cases, referrals, visits, tasks" },
         { name: "dashboards", description: "Dasbor wilayah dan laporan bulanan / area dashboards and monthly reports" },
         { name: "kinerja", description: "Kinerja petugas dan target / worker performance and targets" },
+        { name: "sync", description: "Sinkronisasi aplikasi lapangan luring / offline field app sync" },
         {
           name: "poverty",
           description:

@@ -10,6 +10,8 @@ import * as training from "./2026-11-28-004-training.ts";
 import * as cases from "./2026-11-28-005-cases.ts";
 import * as assessments from "./2026-11-28-006-assessments.ts";
 import * as kinerja from "./2026-11-28-007-kinerja.ts";
+import * as sync from "./2026-11-28-008-sync.ts";
+import * as assessmentIndexes from "./2026-11-28-009-assessment-indexes.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -19,4 +21,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-005-cases": cases,
   "2026-11-28-006-assessments": assessments,
   "2026-11-28-007-kinerja": kinerja,
+  "2026-11-28-008-sync": sync,
+  "2026-11-28-009-assessment-indexes": assessmentIndexes,
 };
