@@ -3,6 +3,7 @@
 import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
 import { registryEn } from "./registry.en.ts";
+import { assessmentsEn } from "./assessments.en.ts";
 import { trainingEn } from "./training.en.ts";
 
 export const en: Resources = {
@@ -193,5 +194,6 @@ export const en: Resources = {
   },
   cases: casesEn,
   training: trainingEn,
+  assessments: assessmentsEn,
   registry: registryEn,
 };

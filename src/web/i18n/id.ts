@@ -4,6 +4,7 @@
  */
 import { casesId } from "./cases.id.ts";
 import { registryId } from "./registry.id.ts";
+import { assessmentsId } from "./assessments.id.ts";
 import { trainingId } from "./training.id.ts";
 
 export const id = {
@@ -198,6 +199,7 @@ export const id = {
   },
   cases: casesId,
   training: trainingId,
+  assessments: assessmentsId,
   registry: registryId,
 };
 

@@ -53,6 +53,11 @@ export function HouseholdPage() {
             {t("registry.household.edit")}
           </Link>
         </Can>
+        <Can permission="households:write">
+          <Link className="button button-secondary" to={`/keluarga/${household.id}/penilaian`}>
+            {t("assessments.assess")}
+          </Link>
+        </Can>
         <Can permission="persons:write">
           <Link
             className="button button-secondary"

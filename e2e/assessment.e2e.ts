@@ -1,0 +1,103 @@
+/**
+ * Poverty assessment in Chromium: a PSM on a 360×740 phone assesses a household of their
+ * kelurahan and sees its score, status and deprivations at once; pimpinan opens the kota analysis
+ * with its charts. Waits on elements and responses, never on time. Screenshots go to test-results/.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  DESKTOP,
+  type E2eServer,
+  expectNoHorizontalOverflow,
+  openPage,
+  PHONE,
+  SHOTS,
+  startE2e,
+} from "./support.ts";
+
+const PASSWORD = "penilaian kemiskinan 2026";
+let server: E2eServer;
+
+beforeAll(async () => {
+  server = await startE2e({ households: 60, demoPassword: PASSWORD });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function logIn(page: Page, username: string, next: string) {
+  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(server.demoPassword);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+}
+
+describe("household poverty assessment in the browser", () => {
+  it("lets a PSM assess a household on a phone and shows the score and deprivations", async () => {
+    const { context, page, errors } = await openPage(server.browser, PHONE);
+    await logIn(page, "psm.kebon-kelapa", "/keluarga");
+    await page.waitForURL(/\/keluarga/);
+    const list = await page.request.get(`${server.baseUrl}/api/v1/households?pageSize=5`);
+    const householdId = ((await list.json()) as { items: { id: string }[] }).items[0]?.id ?? "";
+    expect(householdId).not.toBe("");
+    await page.goto(`${server.baseUrl}/keluarga/${householdId}/penilaian`);
+    await page.getByRole("heading", { level: 1, name: "Penilaian kemiskinan keluarga" }).waitFor();
+
+    await page.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
+    const yesNo = async (legend: string, answer: "Ya" | "Tidak") =>
+      page.getByRole("group", { name: legend }).getByLabel(answer, { exact: true }).check();
+    await yesNo("Kepala keluarga tidak bekerja", "Ya");
+    await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
+    await page.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
+    await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
+    await page.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
+    await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
+    await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
+    await page.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
+    await page.getByLabel("Jenis lantai terluas").selectOption("semen");
+    await page.getByLabel("Jenis dinding terluas").selectOption("tembok");
+    await page.getByLabel("Fasilitas buang air besar").selectOption("bersama");
+    await page.getByLabel("Sumber air minum").selectOption("isi_ulang");
+    await page.getByLabel("Sumber penerangan").selectOption("pln_450");
+    await page.getByLabel("Bahan bakar memasak").selectOption("gas");
+    await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
+    await yesNo("Ada anggota tanpa NIK", "Tidak");
+    await expectNoHorizontalOverflow(page);
+
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith("/assessments") && r.request().method() === "POST",
+    );
+    await page.getByRole("button", { name: "Simpan penilaian" }).click();
+    expect((await saved).status()).toBe(201);
+    const result = page.getByRole("region", { name: "Hasil penilaian" });
+    await result.getByText("Miskin multidimensi", { exact: true }).waitFor();
+    // Economy 3/3 (1/5), education 1/2 (1/10), health 1/3 (1/15), housing 3/7 (3/35), protection 1/2 (1/10).
+    const expected = (1 / 5 + 1 / 10 + 1 / 15 + 3 / 35 + 1 / 10) * 100;
+    expect(await result.getByTestId("poverty-score").textContent()).toBe(
+      `${expected.toLocaleString("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`,
+    );
+    await result.getByText("Pendapatan per orang kurang dari Rp600.000 sebulan").waitFor();
+    await result.getByText("Tidak punya jamban sendiri (bersama atau tidak ada)").waitFor();
+    await result.getByText("Penerangan bukan listrik atau listrik 450 VA").waitFor();
+    expect(await result.locator(".poverty-deprived li").count()).toBe(9);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/70-assessment-result-phone.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows pimpinan the kota analysis with contributions, kecamatan and sensitivity", async () => {
+    const { context, page, errors } = await openPage(server.browser, DESKTOP);
+    await logIn(page, "pimpinan", "/kemiskinan");
+    await page.getByRole("heading", { level: 1, name: /Jakarta Pusat/ }).waitFor();
+    await page.getByRole("heading", { name: "Sumbangan indikator terhadap M0" }).waitFor();
+    await page.getByRole("heading", { name: "Rincian per kecamatan" }).waitFor();
+    await page.getByRole("heading", { name: "Kepekaan terhadap batas k" }).waitFor();
+    await page.locator(".poverty-chart svg").first().waitFor();
+    expect(await page.getByRole("link", { name: /Daftar keluarga miskin/ }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/71-poverty-analysis.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
