@@ -14,8 +14,8 @@ import { Can } from "./features/auth/can.tsx";
 import { RequireAuth } from "./features/auth/require-auth.tsx";
 import { UserMenu } from "./features/auth/user-menu.tsx";
 import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
+import { DashboardsNavLinks } from "./features/dashboards/dashboards-nav-link.tsx";
 import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
-import { PovertyNavLink } from "./features/assessments/poverty-nav-link.tsx";
 import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 
@@ -25,6 +25,10 @@ const CasePage = lazy(() => cases().then((m) => ({ default: m.CasePage })));
 const NewCasePage = lazy(() => cases().then((m) => ({ default: m.NewCasePage })));
 const CaseReportPage = lazy(() => cases().then((m) => ({ default: m.CaseReportPage })));
 const MyTasksPage = lazy(() => cases().then((m) => ({ default: m.MyTasksPage })));
+const dashboards = () => import("./features/dashboards/index.ts");
+const DashboardHomePage = lazy(() => dashboards().then((m) => ({ default: m.DashboardHomePage })));
+const DashboardPage = lazy(() => dashboards().then((m) => ({ default: m.DashboardPage })));
+const KinerjaPage = lazy(() => import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaPage })));
 const training = () => import("./features/training/index.ts");
 const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
 const CohortPage = lazy(() => training().then((m) => ({ default: m.CohortPage })));
@@ -33,11 +37,6 @@ const AttendancePage = lazy(() => training().then((m) => ({ default: m.Attendanc
 const CheckInPage = lazy(() => training().then((m) => ({ default: m.CheckInPage })));
 const TestPage = lazy(() => training().then((m) => ({ default: m.TestPage })));
 const ItemAnalysisPage = lazy(() => training().then((m) => ({ default: m.ItemAnalysisPage })));
-const poverty = () => import("./features/assessments/index.ts");
-const AssessmentPage = lazy(() => poverty().then((m) => ({ default: m.AssessmentPage })));
-const AnalysisPage = lazy(() => poverty().then((m) => ({ default: m.AnalysisPage })));
-const PoorHouseholdsPage = lazy(() => poverty().then((m) => ({ default: m.PoorHouseholdsPage })));
-const IndicatorSetsPage = lazy(() => poverty().then((m) => ({ default: m.IndicatorSetsPage })));
 const registry = () => import("./features/registry/index.ts");
 const HouseholdListPage = lazy(() => registry().then((m) => ({ default: m.HouseholdListPage })));
 const HouseholdPage = lazy(() => registry().then((m) => ({ default: m.HouseholdPage })));
@@ -121,8 +120,8 @@ export function Layout() {
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
           <RegistryNavLink />
           <TrainingNavLink />
-          <PovertyNavLink />
           <CaseNavLinks />
+          <DashboardsNavLinks />
           <Can permission="users:manage">
             <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
           </Can>
@@ -224,6 +223,30 @@ export function createRouter() {
             </RequireAuth>
           ),
         },
+        {
+          path: "dasbor",
+          element: (
+            <RequireAuth permission="aggregates:read">
+              <DashboardHomePage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "dasbor/:code",
+          element: (
+            <RequireAuth permission="aggregates:read">
+              <DashboardPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "kinerja",
+          element: (
+            <RequireAuth permission="kinerja:read">
+              <KinerjaPage />
+            </RequireAuth>
+          ),
+        },
         ...[
           { path: "pelatihan", element: <TrainingPage /> },
           { path: "pelatihan/angkatan/:id", element: <CohortPage /> },
@@ -244,17 +267,6 @@ export function createRouter() {
             ["keluarga/:id/anggota/baru", <NewPersonPage key="a" />, "persons:write"],
             ["penduduk/:id", <PersonPage key="p" />, "persons:read"],
             ["penduduk/:id/ubah", <EditPersonPage key="u" />, "persons:write"],
-          ] as const
-        ).map(([path, page, permission]) => ({
-          path,
-          element: <RequireAuth permission={permission}>{page}</RequireAuth>,
-        })),
-        ...(
-          [
-            ["keluarga/:id/penilaian", <AssessmentPage key="pa" />, "households:read"],
-            ["kemiskinan", <AnalysisPage key="pk" />, "aggregates:read"],
-            ["kemiskinan/miskin", <PoorHouseholdsPage key="pm" />, "households:read"],
-            ["admin/indikator", <IndicatorSetsPage key="pi" />, "system:settings"],
           ] as const
         ).map(([path, page, permission]) => ({
           path,

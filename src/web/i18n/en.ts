@@ -3,8 +3,8 @@
 import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
 import { registryEn } from "./registry.en.ts";
-import { assessmentsEn } from "./assessments.en.ts";
 import { trainingEn } from "./training.en.ts";
+import { dashboardsEn } from "./dashboards.en.ts";
 
 export const en: Resources = {
   app: {
@@ -194,6 +194,6 @@ export const en: Resources = {
   },
   cases: casesEn,
   training: trainingEn,
-  assessments: assessmentsEn,
+  dashboards: dashboardsEn,
   registry: registryEn,
 };

@@ -4,8 +4,8 @@
  */
 import { casesId } from "./cases.id.ts";
 import { registryId } from "./registry.id.ts";
-import { assessmentsId } from "./assessments.id.ts";
 import { trainingId } from "./training.id.ts";
+import { dashboardsId } from "./dashboards.id.ts";
 
 export const id = {
   app: {
@@ -199,7 +199,7 @@ export const id = {
   },
   cases: casesId,
   training: trainingId,
-  assessments: assessmentsId,
+  dashboards: dashboardsId,
   registry: registryId,
 };
 

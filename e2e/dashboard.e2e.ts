@@ -1,0 +1,68 @@
+/**
+ * Dashboards in Chromium: the pimpinan opens the kota dashboard, sees its figures, its charts with
+ * their tables and the schematic kelurahan map, and a PSM opens "Kinerja saya" on a phone.
+ * Waits on elements and responses, never on time. Screenshots go to test-results/.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2eServer, expectNoHorizontalOverflow, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
+
+const PASSWORD = "dasbor kota 2024";
+let server: E2eServer;
+
+beforeAll(async () => {
+  server = await startE2e({ households: 60, demoPassword: PASSWORD });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function logIn(page: Page, username: string, next: string) {
+  await page.goto(`${server.baseUrl}${next}`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(server.demoPassword);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.waitForURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
+}
+
+describe("dashboards in the browser", () => {
+  it("shows the pimpinan the kota dashboard with its numbers, charts and map", async () => {
+    const { context, page, errors } = await openPage(server.browser);
+    const answered = page.waitForResponse((r) => r.url().includes("/api/v1/dashboards/regions/3171?"));
+    await logIn(page, "pimpinan", "/dasbor");
+    const api = await (await answered).json();
+    await page.getByRole("heading", { level: 1, name: "Kota Administrasi Jakarta Pusat" }).waitFor();
+    const persons = page.locator(".stat", { hasText: "Penduduk terdaftar" }).locator("dd");
+    expect((await persons.textContent())?.replace(/\D/g, "")).toBe(String(api.persons));
+    const open = page.locator(".stat", { hasText: "Kasus terbuka" }).locator("dd");
+    expect((await open.textContent())?.replace(/\D/g, "")).toBe(String(api.openCases));
+    // Charts are drawn (a canvas inside each chart box) and their numbers stand in a table beside.
+    await page.locator('[data-chart="kasus-per-wilayah"] canvas').waitFor();
+    await page.locator('[data-chart="kasus-per-urgensi"] canvas').waitFor();
+    const byRegion = page.locator(".dashboard-chart", { hasText: "Kasus terbuka per wilayah" });
+    expect(await byRegion.locator("tbody tr").count()).toBe(8);
+    await byRegion.getByRole("button", { name: "Unduh PNG" }).waitFor();
+    await byRegion.getByRole("button", { name: "Unduh CSV" }).waitFor();
+    const map = page.getByRole("img", { name: /Peta skematis kelurahan/ });
+    await map.waitFor();
+    expect(await map.locator("rect").count()).toBe(44 + 8);
+    const csv = page.waitForEvent("download");
+    await byRegion.getByRole("button", { name: "Unduh CSV" }).click();
+    expect((await csv).suggestedFilename()).toBe("kasus-per-wilayah.csv");
+    await page.screenshot({ path: `${SHOTS}/70-dashboard-kota.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a PSM their own kinerja on a phone", async () => {
+    const { context, page, errors } = await openPage(server.browser, PHONE);
+    await logIn(page, "psm.kebon-kelapa", "/kinerja");
+    await page.getByRole("heading", { level: 1, name: "Kinerja saya" }).waitFor();
+    await page.getByRole("rowheader", { name: "Keluarga diasesmen" }).waitFor();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/71-kinerja-saya-phone.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,4 @@
+/** The dashboard screens, loaded on demand (they bring echarts with them). */
+import "./dashboards.css";
+
+export { DashboardHomePage, DashboardPage } from "./dashboard-page.tsx";

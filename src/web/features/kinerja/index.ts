@@ -1,0 +1,5 @@
+/** The kinerja screens, loaded on demand. */
+import "../dashboards/dashboards.css";
+import "./kinerja.css";
+
+export { KinerjaPage } from "./kinerja-page.tsx";
