@@ -16,6 +16,7 @@ import { UserMenu } from "./features/auth/user-menu.tsx";
 import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
 import { DashboardsNavLinks } from "./features/dashboards/dashboards-nav-link.tsx";
 import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
+import { PovertyNavLink } from "./features/assessments/poverty-nav-link.tsx";
 import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 
@@ -37,6 +38,11 @@ const AttendancePage = lazy(() => training().then((m) => ({ default: m.Attendanc
 const CheckInPage = lazy(() => training().then((m) => ({ default: m.CheckInPage })));
 const TestPage = lazy(() => training().then((m) => ({ default: m.TestPage })));
 const ItemAnalysisPage = lazy(() => training().then((m) => ({ default: m.ItemAnalysisPage })));
+const poverty = () => import("./features/assessments/index.ts");
+const AssessmentPage = lazy(() => poverty().then((m) => ({ default: m.AssessmentPage })));
+const AnalysisPage = lazy(() => poverty().then((m) => ({ default: m.AnalysisPage })));
+const PoorHouseholdsPage = lazy(() => poverty().then((m) => ({ default: m.PoorHouseholdsPage })));
+const IndicatorSetsPage = lazy(() => poverty().then((m) => ({ default: m.IndicatorSetsPage })));
 const registry = () => import("./features/registry/index.ts");
 const HouseholdListPage = lazy(() => registry().then((m) => ({ default: m.HouseholdListPage })));
 const HouseholdPage = lazy(() => registry().then((m) => ({ default: m.HouseholdPage })));
@@ -120,8 +126,9 @@ export function Layout() {
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
           <RegistryNavLink />
           <TrainingNavLink />
-          <CaseNavLinks />
+          <PovertyNavLink />
           <DashboardsNavLinks />
+          <CaseNavLinks />
           <Can permission="users:manage">
             <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
           </Can>
@@ -267,6 +274,17 @@ export function createRouter() {
             ["keluarga/:id/anggota/baru", <NewPersonPage key="a" />, "persons:write"],
             ["penduduk/:id", <PersonPage key="p" />, "persons:read"],
             ["penduduk/:id/ubah", <EditPersonPage key="u" />, "persons:write"],
+          ] as const
+        ).map(([path, page, permission]) => ({
+          path,
+          element: <RequireAuth permission={permission}>{page}</RequireAuth>,
+        })),
+        ...(
+          [
+            ["keluarga/:id/penilaian", <AssessmentPage key="pa" />, "households:read"],
+            ["kemiskinan", <AnalysisPage key="pk" />, "aggregates:read"],
+            ["kemiskinan/miskin", <PoorHouseholdsPage key="pm" />, "households:read"],
+            ["admin/indikator", <IndicatorSetsPage key="pi" />, "system:settings"],
           ] as const
         ).map(([path, page, permission]) => ({
           path,

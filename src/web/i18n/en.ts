@@ -3,6 +3,7 @@
 import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
 import { registryEn } from "./registry.en.ts";
+import { assessmentsEn } from "./assessments.en.ts";
 import { trainingEn } from "./training.en.ts";
 import { dashboardsEn } from "./dashboards.en.ts";
 
@@ -195,5 +196,6 @@ export const en: Resources = {
   cases: casesEn,
   training: trainingEn,
   dashboards: dashboardsEn,
+  assessments: assessmentsEn,
   registry: registryEn,
 };

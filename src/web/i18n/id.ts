@@ -4,6 +4,7 @@
  */
 import { casesId } from "./cases.id.ts";
 import { registryId } from "./registry.id.ts";
+import { assessmentsId } from "./assessments.id.ts";
 import { trainingId } from "./training.id.ts";
 import { dashboardsId } from "./dashboards.id.ts";
 
@@ -200,6 +201,7 @@ export const id = {
   cases: casesId,
   training: trainingId,
   dashboards: dashboardsId,
+  assessments: assessmentsId,
   registry: registryId,
 };
 
