@@ -124,6 +124,50 @@ describeEachDialect("area dashboards", (ctx) => {
       await recordDeletion(trx, { tableName: "persons", recordId: id, regionCode: KEBON_KELAPA });
     });
     expect((await get(KEBON_KELAPA)).persons).toBe(before.persons);
+
+    // A new open case changes only the case counters of its kelurahan, and the city's with them.
+    const city = await get("3171");
+    await ctx.db.transaction().execute(async (trx) => {
+      const at = new Date().toISOString();
+      await trx
+        .insertInto("cases")
+        .values({
+          id: newId(),
+          case_number: "KS-2026-990101",
+          subject_type: "area",
+          person_id: null,
+          household_id: null,
+          region_code: KEBON_KELAPA,
+          rw: null,
+          rt: null,
+          category_kind: "area",
+          category: "kumuh",
+          description: "Uji dasbor",
+          source: "laporan_warga",
+          urgency: "darurat",
+          stage: "laporan",
+          closure_reason: null,
+          closure_requested_reason: null,
+          closure_requested_at: null,
+          closure_requested_by: null,
+          assignee_id: null,
+          reported_at: at,
+          first_visit_at: null,
+          closed_at: null,
+          version: 1,
+          created_by: null,
+          is_demo: 0,
+          seq: await allocateSeq(trx),
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    });
+    const after = await get(KEBON_KELAPA);
+    expect(after.openCases).toBe(before.openCases + 1);
+    expect(after.openCasesByUrgency.darurat).toBe((before.openCasesByUrgency.darurat ?? 0) + 1);
+    expect(after.persons).toBe(before.persons);
+    expect((await get("3171")).openCases).toBe(city.openCases + 1);
   });
 
   it("gives the pimpinan every dashboard and no individual record; a PSM only their own area", async () => {

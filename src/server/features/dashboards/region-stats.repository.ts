@@ -33,6 +33,28 @@ export const METRICS = {
   openTaskDue: "open_task_due",
 } as const;
 
+/** Counters come in groups, one per source table, so a change to one table recomputes only its own. */
+export const GROUP_METRICS = {
+  persons: [METRICS.persons],
+  households: [METRICS.households, METRICS.householdsRegistered],
+  ppks: [METRICS.ppks, METRICS.ppksFound],
+  cases: [METRICS.openCases, METRICS.openCasesCategory, METRICS.casesOpened, METRICS.casesClosed],
+  referrals: [METRICS.referralsSent, METRICS.referralsCompleted],
+  tasks: [METRICS.openTaskDue],
+} as const;
+export type StatGroup = keyof typeof GROUP_METRICS;
+export const ALL_GROUPS: ReadonlySet<StatGroup> = new Set(Object.keys(GROUP_METRICS) as StatGroup[]);
+
+/** The source table of each group (tombstones name it too). */
+const GROUP_TABLES = {
+  persons: "persons",
+  households: "households",
+  ppks: "ppks_classifications",
+  cases: "cases",
+  referrals: "referrals",
+  tasks: "case_tasks",
+} as const satisfies Record<StatGroup, string>;
+
 const hourToDay = (hour: string) => wibDate(`${hour}:00:00.000Z`);
 
 /** Limits a query to a list of kelurahan, or not at all (null: every kelurahan). */
@@ -61,133 +83,156 @@ function add(
 }
 
 /** The counters of the given kelurahan (null: all), computed from the base tables. */
-export async function computeStats(db: Db, codes: string[] | null): Promise<StatRow[]> {
+export async function computeStats(
+  db: Db,
+  codes: string[] | null,
+  groups: ReadonlySet<StatGroup> = ALL_GROUPS,
+): Promise<StatRow[]> {
   const acc = new Map<string, StatRow>();
   if (codes !== null && codes.length === 0) return [];
 
-  const persons = await within(
-    db
-      .selectFrom("persons")
-      .select(["region_code", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("died_at", "is", null)
-      .where("merged_into_id", "is", null)
-      .groupBy("region_code"),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of persons) add(acc, r.region_code, METRICS.persons, "", "", Number(r.n));
-
-  const households = await within(
-    db
-      .selectFrom("households")
-      .select([
-        "region_code",
-        sql<string>`substr(created_at, 1, 13)`.as("hour"),
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
-      .groupBy(["region_code", sql`substr(created_at, 1, 13)`]),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of households) {
-    add(acc, r.region_code, METRICS.households, "", "", Number(r.n));
-    add(acc, r.region_code, METRICS.householdsRegistered, "", hourToDay(r.hour), Number(r.n));
+  if (groups.has("persons")) {
+    const persons = await within(
+      db
+        .selectFrom("persons")
+        .select(["region_code", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("died_at", "is", null)
+        .where("merged_into_id", "is", null)
+        .groupBy("region_code"),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of persons) add(acc, r.region_code, METRICS.persons, "", "", Number(r.n));
   }
-
-  const ppks = await within(
-    db
-      .selectFrom("ppks_classifications")
-      .select([
-        "region_code",
-        "category_code",
-        "status",
-        "found_on",
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
-      .groupBy(["region_code", "category_code", "status", "found_on"]),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of ppks) {
-    if (r.status !== "selesai") add(acc, r.region_code, METRICS.ppks, r.category_code, "", Number(r.n));
-    add(acc, r.region_code, METRICS.ppksFound, r.category_code, r.found_on, Number(r.n));
+  if (groups.has("households")) {
+    const households = await within(
+      db
+        .selectFrom("households")
+        .select([
+          "region_code",
+          sql<string>`substr(created_at, 1, 13)`.as("hour"),
+          (eb) => eb.fn.countAll<number>().as("n"),
+        ])
+        .groupBy(["region_code", sql`substr(created_at, 1, 13)`]),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of households) {
+      add(acc, r.region_code, METRICS.households, "", "", Number(r.n));
+      add(acc, r.region_code, METRICS.householdsRegistered, "", hourToDay(r.hour), Number(r.n));
+    }
   }
-
-  const openCases = await within(
-    db
-      .selectFrom("cases")
-      .select(["region_code", "urgency", "category", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("stage", "!=", "selesai")
-      .groupBy(["region_code", "urgency", "category"]),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of openCases) {
-    add(acc, r.region_code, METRICS.openCases, r.urgency, "", Number(r.n));
-    add(acc, r.region_code, METRICS.openCasesCategory, r.category, "", Number(r.n));
+  if (groups.has("ppks")) {
+    const ppks = await within(
+      db
+        .selectFrom("ppks_classifications")
+        .select([
+          "region_code",
+          "category_code",
+          "status",
+          "found_on",
+          (eb) => eb.fn.countAll<number>().as("n"),
+        ])
+        .groupBy(["region_code", "category_code", "status", "found_on"]),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of ppks) {
+      if (r.status !== "selesai") add(acc, r.region_code, METRICS.ppks, r.category_code, "", Number(r.n));
+      add(acc, r.region_code, METRICS.ppksFound, r.category_code, r.found_on, Number(r.n));
+    }
   }
+  if (groups.has("cases")) {
+    const openCases = await within(
+      db
+        .selectFrom("cases")
+        .select(["region_code", "urgency", "category", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("stage", "!=", "selesai")
+        .groupBy(["region_code", "urgency", "category"]),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of openCases) {
+      add(acc, r.region_code, METRICS.openCases, r.urgency, "", Number(r.n));
+      add(acc, r.region_code, METRICS.openCasesCategory, r.category, "", Number(r.n));
+    }
 
-  const caseFlows = await within(
-    db
-      .selectFrom("cases")
-      .select([
-        "region_code",
-        sql<string>`substr(reported_at, 1, 13)`.as("opened"),
-        sql<string | null>`substr(closed_at, 1, 13)`.as("closed"),
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
-      .groupBy(["region_code", sql`substr(reported_at, 1, 13)`, sql`substr(closed_at, 1, 13)`]),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of caseFlows) {
-    add(acc, r.region_code, METRICS.casesOpened, "", hourToDay(r.opened), Number(r.n));
-    if (r.closed) add(acc, r.region_code, METRICS.casesClosed, "", hourToDay(r.closed), Number(r.n));
+    const caseFlows = await within(
+      db
+        .selectFrom("cases")
+        .select([
+          "region_code",
+          sql<string>`substr(reported_at, 1, 13)`.as("opened"),
+          sql<string | null>`substr(closed_at, 1, 13)`.as("closed"),
+          (eb) => eb.fn.countAll<number>().as("n"),
+        ])
+        .groupBy(["region_code", sql`substr(reported_at, 1, 13)`, sql`substr(closed_at, 1, 13)`]),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of caseFlows) {
+      add(acc, r.region_code, METRICS.casesOpened, "", hourToDay(r.opened), Number(r.n));
+      if (r.closed) add(acc, r.region_code, METRICS.casesClosed, "", hourToDay(r.closed), Number(r.n));
+    }
   }
-
-  const referrals = await within(
-    db
-      .selectFrom("referrals")
-      .select([
-        "region_code",
-        sql<string>`coalesce(service_code, '')`.as("service"),
-        "sent_on",
-        "status",
-        "completed_on",
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
-      .groupBy(["region_code", sql`coalesce(service_code, '')`, "sent_on", "status", "completed_on"]),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of referrals) {
-    add(acc, r.region_code, METRICS.referralsSent, r.service, r.sent_on, Number(r.n));
-    if (r.status === "selesai" && r.completed_on)
-      add(acc, r.region_code, METRICS.referralsCompleted, r.service, r.completed_on, Number(r.n));
+  if (groups.has("referrals")) {
+    const referrals = await within(
+      db
+        .selectFrom("referrals")
+        .select([
+          "region_code",
+          sql<string>`coalesce(service_code, '')`.as("service"),
+          "sent_on",
+          "status",
+          "completed_on",
+          (eb) => eb.fn.countAll<number>().as("n"),
+        ])
+        .groupBy(["region_code", sql`coalesce(service_code, '')`, "sent_on", "status", "completed_on"]),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of referrals) {
+      add(acc, r.region_code, METRICS.referralsSent, r.service, r.sent_on, Number(r.n));
+      if (r.status === "selesai" && r.completed_on)
+        add(acc, r.region_code, METRICS.referralsCompleted, r.service, r.completed_on, Number(r.n));
+    }
   }
-
-  const tasks = await within(
-    db
-      .selectFrom("case_tasks")
-      .select([
-        "region_code",
-        sql<string>`substr(due_at, 1, 13)`.as("hour"),
-        (eb) => eb.fn.countAll<number>().as("n"),
-      ])
-      .where("status", "=", "open")
-      .groupBy(["region_code", sql`substr(due_at, 1, 13)`]),
-    "region_code",
-    codes,
-  ).execute();
-  for (const r of tasks) add(acc, r.region_code, METRICS.openTaskDue, "", r.hour, Number(r.n));
+  if (groups.has("tasks")) {
+    const tasks = await within(
+      db
+        .selectFrom("case_tasks")
+        .select([
+          "region_code",
+          sql<string>`substr(due_at, 1, 13)`.as("hour"),
+          (eb) => eb.fn.countAll<number>().as("n"),
+        ])
+        .where("status", "=", "open")
+        .groupBy(["region_code", sql`substr(due_at, 1, 13)`]),
+      "region_code",
+      codes,
+    ).execute();
+    for (const r of tasks) add(acc, r.region_code, METRICS.openTaskDue, "", r.hour, Number(r.n));
+  }
 
   return [...acc.values()];
 }
 
-/** Replaces the counters of the given kelurahan (null: all) with `rows`. */
-export async function replaceStats(db: Db, codes: string[] | null, rows: StatRow[]): Promise<void> {
+/** Replaces the counters of `groups` for the given kelurahan (null: all) with `rows`. */
+export async function replaceStats(
+  db: Db,
+  codes: string[] | null,
+  rows: StatRow[],
+  groups: ReadonlySet<StatGroup> = ALL_GROUPS,
+): Promise<void> {
   if (codes !== null && codes.length === 0) return;
-  await within(db.deleteFrom("region_stats"), "region_code", codes).execute();
+  let del = within(db.deleteFrom("region_stats"), "region_code", codes);
+  if (groups !== ALL_GROUPS)
+    del = del.where(
+      "metric",
+      "in",
+      [...groups].flatMap((g) => GROUP_METRICS[g]),
+    );
+  await del.execute();
   for (let i = 0; i < rows.length; i += 500)
     await db
       .insertInto("region_stats")
@@ -236,26 +281,36 @@ export async function writeState(
     .execute();
 }
 
-/** The kelurahan with rows changed (written, deleted or moved away) after change number `since`. */
-export async function changedKelurahan(db: Db, since: number): Promise<string[]> {
-  const codes = new Set<string>();
-  const tables = [
-    "persons",
-    "households",
-    "ppks_classifications",
-    "cases",
-    "referrals",
-    "case_tasks",
-    "tombstones",
-  ] as const;
-  for (const table of tables) {
+/**
+ * Per group, the kelurahan with rows changed (written, deleted or moved away) after change number
+ * `since`: rows with a larger `seq`, tombstones, and the kelurahan a household or person moved from.
+ */
+export async function changedKelurahan(db: Db, since: number): Promise<Map<StatGroup, Set<string>>> {
+  const changed = new Map<StatGroup, Set<string>>();
+  const mark = (group: StatGroup, code: string) => {
+    if (code.length !== 10) return;
+    const set = changed.get(group) ?? new Set<string>();
+    set.add(code);
+    changed.set(group, set);
+  };
+  for (const group of ALL_GROUPS) {
     const rows = await db
-      .selectFrom(table)
+      .selectFrom(GROUP_TABLES[group])
       .select("region_code")
       .distinct()
       .where("seq", ">", since)
       .execute();
-    for (const r of rows) codes.add(r.region_code);
+    for (const r of rows) mark(group, r.region_code);
+  }
+  const deleted = await db
+    .selectFrom("tombstones")
+    .select(["table_name", "region_code"])
+    .distinct()
+    .where("seq", ">", since)
+    .execute();
+  for (const t of deleted) {
+    const group = (Object.keys(GROUP_TABLES) as StatGroup[]).find((g) => GROUP_TABLES[g] === t.table_name);
+    if (group) mark(group, t.region_code);
   }
   // A move leaves the old kelurahan one resident short: its event names where the record came from.
   const moves = await db
@@ -266,12 +321,14 @@ export async function changedKelurahan(db: Db, since: number): Promise<string[]>
     .execute();
   const fromHouseholds: string[] = [];
   for (const m of moves) {
-    codes.add(m.region_code);
     const details = JSON.parse(m.details) as {
       from?: { regionCode?: string };
       fromHouseholdId?: string | null;
     };
-    if (details.from?.regionCode) codes.add(details.from.regionCode);
+    if (details.from?.regionCode) {
+      mark("households", details.from.regionCode);
+      mark("persons", details.from.regionCode);
+    }
     if (details.fromHouseholdId) fromHouseholds.push(details.fromHouseholdId);
   }
   if (fromHouseholds.length > 0) {
@@ -280,9 +337,9 @@ export async function changedKelurahan(db: Db, since: number): Promise<string[]>
       .select("region_code")
       .where("id", "in", fromHouseholds)
       .execute();
-    for (const r of rows) codes.add(r.region_code);
+    for (const r of rows) mark("persons", r.region_code);
   }
-  return [...codes].filter((c) => c.length === 10).sort();
+  return changed;
 }
 
 export async function changeCounter(db: Db): Promise<number> {

@@ -37,10 +37,16 @@ export async function refreshRegionStats(
       await repo.writeState(trx, { seq, refreshedAt: at, rebuiltAt: at });
       return { kind: "rebuild" as const, kelurahan: new Set(rows.map((r) => r.region_code)).size, seq };
     }
-    const codes = await repo.changedKelurahan(trx, locked.seq);
-    await repo.replaceStats(trx, codes, await repo.computeStats(trx, codes));
+    const changed = await repo.changedKelurahan(trx, locked.seq);
+    const all = new Set<string>();
+    for (const [group, set] of changed) {
+      const codes = [...set].sort();
+      const groups = new Set([group]);
+      await repo.replaceStats(trx, codes, await repo.computeStats(trx, codes, groups), groups);
+      for (const c of codes) all.add(c);
+    }
     await repo.writeState(trx, { seq, refreshedAt: at });
-    return { kind: "incremental" as const, kelurahan: codes.length, seq };
+    return { kind: "incremental" as const, kelurahan: all.size, seq };
   });
 }
 
