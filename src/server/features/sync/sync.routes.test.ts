@@ -5,7 +5,7 @@ import { describeEachDialect } from "../../../../test/test-db.ts";
 import { newId } from "../../db/ids.ts";
 
 const GAMBIR = "3171011001";
-const KEBON_KELAPA = "3171011002";
+const CIDENG = "3171011002";
 
 describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (ctx) => {
   beforeAll(async () => {
@@ -101,7 +101,7 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
     const res = await psm.push([
       change("household.create", newId(), { regionCode: GAMBIR, rw: "xx", rt: "1", address: "A" }),
       change("household.create", newId(), {
-        regionCode: KEBON_KELAPA,
+        regionCode: CIDENG,
         rw: "1",
         rt: "1",
         address: "Luar wilayah",
@@ -132,7 +132,7 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
 
   it("tells a phone whose data was pulled under another scope to reset", async () => {
     const psm = await as("psm.sync.a");
-    const res = await psm.pull(120, `region:${KEBON_KELAPA}`);
+    const res = await psm.pull(120, `region:${CIDENG}`);
     expect(res.json()).toMatchObject({ reset: true, records: [], scope: `region:${GAMBIR}` });
   });
 
@@ -245,7 +245,7 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
       method: "PATCH",
       url: `/api/v1/households/${householdId}`,
       headers: login.headers,
-      payload: { regionCode: KEBON_KELAPA, address: "Jl. Baru 2" },
+      payload: { regionCode: CIDENG, address: "Jl. Baru 2" },
     });
     expect(moved.statusCode).toBe(200);
     expect(sudin.userId).toBeTruthy();

@@ -1,0 +1,141 @@
+/**
+ * The sync client's pure core: push the outbox in batches, then pull until the local copies are
+ * complete. It talks to a `SyncTransport` (fetch in the browser, the real server through inject in
+ * the fault harness) and a `LocalStore`; no DOM, so Node runs it unchanged.
+ *
+ * Safety rests on three facts: a change leaves the outbox only when the server answered it
+ * (applied or duplicate), and a lost answer means sending it again, which the server recognises by
+ * its change id; the pull position moves only after the page is stored; and reconcile() never lets
+ * an older page overwrite a newer copy.
+ */
+import type {
+  PullQuery,
+  PullResponse,
+  PushBody,
+  PushResponse,
+  PushResult,
+} from "../../core/api/sync.schema.ts";
+import type { LocalStore, OutboxEntry } from "./local-store.ts";
+import { reconcile, recordKey } from "./reconcile.ts";
+
+export interface SyncTransport {
+  push(body: PushBody): Promise<PushResponse>;
+  pull(query: PullQuery): Promise<PullResponse>;
+}
+
+export interface SyncReport {
+  pushed: number;
+  applied: number;
+  duplicate: number;
+  rejected: number;
+  conflict: number;
+  pulled: number;
+  removed: number;
+  reset: boolean;
+  wiped: boolean;
+}
+
+export interface SyncOptions {
+  batchSize?: number;
+  pageSize?: number;
+  now?: () => Date;
+}
+
+/** One full round: push everything pending, then pull to the end. Throws when the network fails. */
+export async function syncOnce(
+  store: LocalStore,
+  transport: SyncTransport,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
+  const report: SyncReport = {
+    pushed: 0,
+    applied: 0,
+    duplicate: 0,
+    rejected: 0,
+    conflict: 0,
+    pulled: 0,
+    removed: 0,
+    reset: false,
+    wiped: false,
+  };
+  await pushOutbox(store, transport, options.batchSize ?? 25, report);
+  await pullAll(store, transport, options.pageSize ?? 2000, report);
+  const meta = await store.getMeta();
+  if (!report.wiped)
+    await store.setMeta({ ...meta, lastSyncAt: (options.now?.() ?? new Date()).toISOString() });
+  return report;
+}
+
+async function pushOutbox(
+  store: LocalStore,
+  transport: SyncTransport,
+  batchSize: number,
+  report: SyncReport,
+) {
+  const { deviceId } = await store.getMeta();
+  for (;;) {
+    const pending = (await store.outbox()).filter((e) => e.state === "pending").slice(0, batchSize);
+    if (pending.length === 0) return;
+    await store.updateOutbox(pending.map((e) => ({ ...e, attempts: e.attempts + 1 })));
+    const response = await transport.push({ deviceId, changes: pending.map((e) => e.change) });
+    const byId = new Map(response.results.map((r) => [r.changeId, r]));
+    const done: string[] = [];
+    const answered: OutboxEntry[] = [];
+    for (const entry of pending) {
+      const result = byId.get(entry.change.changeId);
+      if (!result) continue;
+      report.pushed++;
+      report[result.status]++;
+      if (result.status === "applied" || result.status === "duplicate") {
+        // A duplicate of a change that first raised a conflict still needs the worker's eyes.
+        if (result.conflicts?.length) answered.push(flagged(entry, "conflict", result));
+        else done.push(entry.change.changeId);
+      } else answered.push(flagged(entry, result.status, result));
+    }
+    await store.updateOutbox(answered);
+    await store.removeFromOutbox(done);
+    // A record made on the phone stays a local copy (seq 0) until the pull brings the server's.
+    if (done.length + answered.length === 0) return;
+  }
+}
+
+function flagged(entry: OutboxEntry, state: "rejected" | "conflict", result: PushResult): OutboxEntry {
+  return { ...entry, state, result, attempts: entry.attempts + 1 };
+}
+
+async function pullAll(store: LocalStore, transport: SyncTransport, pageSize: number, report: SyncReport) {
+  for (let guard = 0; guard < 10_000; guard++) {
+    const meta = await store.getMeta();
+    const page = await transport.pull({
+      since: meta.since,
+      deviceId: meta.deviceId,
+      scope: meta.scope,
+      limit: pageSize,
+    });
+    if (page.wipe) {
+      await store.wipe();
+      report.wiped = true;
+      return;
+    }
+    if (page.reset) {
+      // The user's scope changed: drop every copy and pull the new scope from 0. The outbox stays:
+      // unsent changes are never dropped (ones now outside the scope come back refused).
+      await store.clearRecords();
+      await store.setMeta({ ...meta, since: 0, scope: page.scope });
+      report.reset = true;
+      continue;
+    }
+    const local = new Map<string, { seq: number }>();
+    for (const r of [...page.records, ...page.removed]) {
+      const mine = await store.getRecord(r.table, r.id);
+      if (mine) local.set(recordKey(r.table, r.id), { seq: mine.seq });
+    }
+    const { put, remove } = reconcile({ local, records: page.records, removed: page.removed });
+    await store.writeRecords(put, remove);
+    report.pulled += put.length;
+    report.removed += remove.length;
+    // The position moves only forward and only after the page is stored.
+    await store.setMeta({ ...meta, since: Math.max(meta.since, page.nextSince), scope: page.scope });
+    if (!page.hasMore) return;
+  }
+}
