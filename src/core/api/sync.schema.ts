@@ -162,3 +162,9 @@ export const resolveConflictBody = z.object({
 
 /** Per-device budget: the most persons a phone holds (docs/offline.md). */
 export const DEVICE_PERSON_BUDGET = 40_000;
+
+export const deviceKeyQuery = z.object({ deviceId: deviceIdSchema });
+export const deviceKeyResponse = z.object({
+  deviceId: z.string(),
+  key: z.string().meta({ description: "AES-256-GCM key (base64) of the device's offline data" }),
+});

@@ -11,6 +11,7 @@ import * as cases from "./2026-11-28-005-cases.ts";
 import * as assessments from "./2026-11-28-006-assessments.ts";
 import * as kinerja from "./2026-11-28-007-kinerja.ts";
 import * as sync from "./2026-11-28-008-sync.ts";
+import * as deviceKeys from "./2026-11-28-009-device-keys.ts";
 import * as assessmentIndexes from "./2026-11-28-009-assessment-indexes.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-006-assessments": assessments,
   "2026-11-28-007-kinerja": kinerja,
   "2026-11-28-008-sync": sync,
+  "2026-11-28-009-device-keys": deviceKeys,
   "2026-11-28-009-assessment-indexes": assessmentIndexes,
 };

@@ -2,6 +2,7 @@
  * Devices holding a working set: each phone is registered at its first sync, reports how much it
  * holds, and sees an administrator's "wipe this device" at its next sync.
  */
+import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { deviceReportBody } from "../../../core/api/sync.schema.ts";
 import { AppError, notFound } from "../../../core/errors/app-error.ts";
@@ -53,6 +54,7 @@ export async function reportDevice(db: Db, actor: Actor, body: z.infer<typeof de
     user_agent: body.userAgent ?? device.user_agent,
     ...(body.wiped && device.wipe_requested_at && !device.wiped_at ? { wiped_at: now.toISOString() } : {}),
   });
+  if (body.wiped && device.wipe_requested_at) await repo.deleteDeviceKey(db, body.deviceId);
   const row = await repo.findDevice(db, body.deviceId);
   return presentDevice({ ...row!, username: actor.username });
 }
@@ -83,4 +85,22 @@ export async function requestWipe(db: Db, actor: Actor, deviceId: string, now: D
   });
   const rows = await repo.listDevices(db);
   return presentDevice(rows.find((r) => r.id === deviceId)!);
+}
+
+/**
+ * The device's data key, made at first request. Refused while a wipe is pending, so a phone
+ * reported lost cannot decrypt what it holds even with a valid session.
+ */
+export async function deviceKey(db: Db, actor: Actor, deviceId: string, now: Date) {
+  const device = await touchDevice(db, actor, deviceId, now);
+  if (device.wipe_requested_at && !device.wiped_at) throw new AppError("forbidden");
+  await repo.insertDeviceKey(db, {
+    device_id: deviceId,
+    user_id: actor.userId,
+    key: randomBytes(32).toString("base64"),
+    created_at: now.toISOString(),
+  });
+  const row = await repo.findDeviceKey(db, deviceId);
+  if (!row || row.user_id !== actor.userId) throw new AppError("forbidden");
+  return { deviceId, key: row.key };
 }

@@ -196,3 +196,22 @@ export async function countPersons(db: Db, scope: RegionScope): Promise<number> 
   ).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function findDeviceKey(db: Db, deviceId: string) {
+  return db.selectFrom("device_keys").selectAll().where("device_id", "=", deviceId).executeTakeFirst();
+}
+
+export async function insertDeviceKey(
+  db: Db,
+  row: { device_id: string; user_id: string; key: string; created_at: string },
+) {
+  await db
+    .insertInto("device_keys")
+    .values(row)
+    .onConflict((oc) => oc.column("device_id").doNothing())
+    .execute();
+}
+
+export async function deleteDeviceKey(db: Db, deviceId: string): Promise<void> {
+  await db.deleteFrom("device_keys").where("device_id", "=", deviceId).execute();
+}

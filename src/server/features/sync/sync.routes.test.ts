@@ -274,8 +274,13 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
     expect(listed.items.find((d: { id: string }) => d.id === psm.deviceId)).toMatchObject({
       username: "psm.sync.a",
     });
+    const key = await psm.get(`/api/v1/sync/key?deviceId=${psm.deviceId}`);
+    expect(Buffer.from(key.json().key, "base64")).toHaveLength(32);
+    expect((await psm.get(`/api/v1/sync/key?deviceId=${psm.deviceId}`)).json().key).toBe(key.json().key);
+    expect((await admin.get(`/api/v1/sync/key?deviceId=${psm.deviceId}`)).statusCode).toBe(403);
     const wipe = await admin.post(`/api/v1/sync/devices/${psm.deviceId}/wipe`, {});
     expect(wipe.statusCode).toBe(200);
+    expect((await psm.get(`/api/v1/sync/key?deviceId=${psm.deviceId}`)).statusCode).toBe(403);
     expect((await psm.pull(5, `region:${GAMBIR}`)).json()).toMatchObject({
       wipe: true,
       reset: true,

@@ -7,6 +7,8 @@ import {
   conflictListQuery,
   conflictListResponse,
   conflictSchema,
+  deviceKeyQuery,
+  deviceKeyResponse,
   deviceListResponse,
   deviceReportBody,
   deviceSchema,
@@ -21,7 +23,7 @@ import { requestLanguage } from "../../http/error-handler.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
 import { errors } from "../cases/case-routes.shared.ts";
 import { listConflicts, resolveConflict } from "./conflicts.service.ts";
-import { listDevices, reportDevice, requestWipe } from "./devices.service.ts";
+import { deviceKey, listDevices, reportDevice, requestWipe } from "./devices.service.ts";
 import { pullChanges } from "./pull.service.ts";
 import { pushChanges } from "./push.service.ts";
 
@@ -88,6 +90,22 @@ export const syncRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request) => reportDevice(db, requirePermission(request, "households:read"), request.body, now()),
+  );
+
+  app.get(
+    "/api/v1/sync/key",
+    {
+      config: { permission: "households:read" },
+      schema: {
+        tags: ["sync"],
+        summary:
+          "The key of this device's offline data, only for its logged-in user (none while a wipe is pending)",
+        querystring: deviceKeyQuery,
+        response: { 200: deviceKeyResponse, ...errors },
+      },
+    },
+    async (request) =>
+      deviceKey(db, requirePermission(request, "households:read"), request.query.deviceId, now()),
   );
 
   app.get(

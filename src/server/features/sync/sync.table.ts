@@ -56,7 +56,16 @@ export interface DeviceTable {
   last_seen_at: string;
 }
 
+/** The AES key of a device's offline data (base64), handed only to its user while logged in. */
+export interface DeviceKeyTable {
+  device_id: string;
+  user_id: string;
+  key: string;
+  created_at: string;
+}
+
 export interface SyncTables {
+  device_keys: DeviceKeyTable;
   sync_changes: SyncChangeTable;
   sync_conflicts: SyncConflictTable;
   devices: DeviceTable;
