@@ -1,5 +1,7 @@
 /** SQL behind the kinerja indicators: a worker's records and the work done on them. */
+import { allocateSeq } from "../../db/change-log.ts";
 import type { Db } from "../../db/database.ts";
+import { newId } from "../../db/ids.ts";
 
 export async function findWorker(db: Db, id: string) {
   return db
@@ -138,4 +140,76 @@ export async function listTargets(db: Db, month: string | null) {
   let q = db.selectFrom("kinerja_targets").selectAll();
   if (month) q = q.where("month", "=", month);
   return q.orderBy("month", "desc").orderBy("role").orderBy("indicator").execute();
+}
+
+/** Creates or updates the alert of a worker, indicator and month; `open` false resolves it. */
+export async function saveAlert(
+  db: Db,
+  a: {
+    workerId: string;
+    supervisorWorkerId: string | null;
+    regionCode: string;
+    indicator: string;
+    month: string;
+    target: number;
+    actual: number;
+    expected: number;
+    open: boolean;
+    at: string;
+  },
+): Promise<void> {
+  const existing = await db
+    .selectFrom("kinerja_alerts")
+    .select(["id", "status"])
+    .where("worker_id", "=", a.workerId)
+    .where("indicator", "=", a.indicator)
+    .where("month", "=", a.month)
+    .executeTakeFirst();
+  if (!existing && !a.open) return;
+  const seq = await allocateSeq(db);
+  if (!existing) {
+    await db
+      .insertInto("kinerja_alerts")
+      .values({
+        id: newId(),
+        worker_id: a.workerId,
+        supervisor_worker_id: a.supervisorWorkerId,
+        region_code: a.regionCode,
+        indicator: a.indicator,
+        month: a.month,
+        target: a.target,
+        actual: a.actual,
+        expected: a.expected,
+        status: "open",
+        raised_at: a.at,
+        resolved_at: null,
+        seq,
+      })
+      .execute();
+    return;
+  }
+  await db
+    .updateTable("kinerja_alerts")
+    .set({
+      target: a.target,
+      actual: a.actual,
+      expected: a.expected,
+      status: a.open ? "open" : "resolved",
+      resolved_at: a.open ? null : a.at,
+      seq,
+    })
+    .where("id", "=", existing.id)
+    .execute();
+}
+
+export async function openAlerts(db: Db) {
+  return db
+    .selectFrom("kinerja_alerts as a")
+    .innerJoin("workers as w", "w.id", "a.worker_id")
+    .selectAll("a")
+    .select("w.name as worker_name")
+    .where("a.status", "=", "open")
+    .orderBy("a.month", "desc")
+    .orderBy("a.region_code")
+    .execute();
 }

@@ -5,7 +5,9 @@ import { describeEachDialect } from "../../../../test/test-db.ts";
 import { monthRange, wibDate, wibMonth } from "../../../core/kinerja/period.ts";
 import { allocateSeq } from "../../db/change-log.ts";
 import { newId } from "../../db/ids.ts";
+import { buildActor } from "../auth/actor.ts";
 import { seedDemo } from "../demo/demo.service.ts";
+import { checkTargets } from "./kinerja.service.ts";
 
 const KEBON_KELAPA = "3171011005";
 const DAY = 86_400_000;
@@ -269,5 +271,34 @@ describeEachDialect("kinerja: worker indicators credited to the holder at the ti
     expect(mine.targets).toEqual([
       expect.objectContaining({ indicator: "householdsAssessed", month, target: 30, actual: 3, percent: 10 }),
     ]);
+  });
+
+  it("raises an alert for the TKSK when a PSM is far behind the month's target", async () => {
+    const month = wibMonth(new Date());
+    const sudinActor = buildActor(
+      { id: "sudin-test", username: "sudin", role: "sudin", region_code: null },
+      { via: "session", ip: "127.0.0.1", requestId: "t" },
+    );
+    // On the 20th three of thirty is far behind (less than half of the twenty expected by then).
+    const result = await checkTargets(ctx.db, sudinActor, month, new Date(`${month}-20T05:00:00.000Z`));
+    expect(result.raised).toBeGreaterThanOrEqual(44);
+    const alerts = (await app.inject({ url: "/api/v1/kinerja/alerts", headers: tksk.headers })).json();
+    const gambirPsm = await ctx.db
+      .selectFrom("workers")
+      .select("id")
+      .where("role", "=", "psm")
+      .where("region_code", "like", "317101%")
+      .execute();
+    expect(alerts.items.length).toBe(gambirPsm.length);
+    expect(alerts.items.every((a: { regionCode: string }) => a.regionCode.startsWith("317101"))).toBe(true);
+    const own = alerts.items.find((a: { workerId: string }) => a.workerId === psmWorker);
+    expect(own).toMatchObject({ indicator: "householdsAssessed", target: 30, actual: 3, status: "open" });
+    const mine = (await app.inject({ url: "/api/v1/kinerja/alerts", headers: psm.headers })).json();
+    expect(mine.items.map((a: { workerId: string }) => a.workerId)).toEqual([psmWorker]);
+    // Early in the month nobody is far behind yet: the alerts are resolved.
+    await checkTargets(ctx.db, sudinActor, month, new Date(`${month}-02T05:00:00.000Z`));
+    expect((await app.inject({ url: "/api/v1/kinerja/alerts", headers: tksk.headers })).json().items).toEqual(
+      [],
+    );
   });
 });

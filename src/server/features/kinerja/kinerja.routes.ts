@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { idParams } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import {
+  alertListResponse,
+  checkTargetsResponse,
   cohortComparisonQuery,
   cohortComparisonResponse,
   kinerjaListQuery,
@@ -17,7 +19,14 @@ import type { AppDeps } from "../../app.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { resolvePeriod } from "../dashboards/dashboards.service.ts";
 import { cohortComparison } from "./cohort-comparison.service.ts";
-import { getWorkerKinerja, listKinerja, listTargets, setTarget } from "./kinerja.service.ts";
+import {
+  checkTargets,
+  getWorkerKinerja,
+  listAlerts,
+  listKinerja,
+  listTargets,
+  setTarget,
+} from "./kinerja.service.ts";
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
@@ -111,5 +120,36 @@ export const kinerjaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, n
         request.query.months,
         clock(),
       ),
+  );
+
+  app.post(
+    "/api/v1/kinerja/alerts/check",
+    {
+      config: { permission: "kinerja:targets" },
+      schema: {
+        tags: ["kinerja"],
+        summary: "Checks every worker against the month's targets and raises alerts for their supervisors",
+        querystring: targetListQuery,
+        response: { 200: checkTargetsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const at = clock();
+      const month = request.query.month ?? new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+      return checkTargets(db, requirePermission(request, "kinerja:targets"), month, at);
+    },
+  );
+
+  app.get(
+    "/api/v1/kinerja/alerts",
+    {
+      config: { permission: "kinerja:read" },
+      schema: {
+        tags: ["kinerja"],
+        summary: "Open alerts of workers far behind a target (a TKSK: their PSM; the Suku Dinas: all)",
+        response: { 200: alertListResponse, ...errors },
+      },
+    },
+    async (request) => listAlerts(db, requirePermission(request, "kinerja:read")),
   );
 };

@@ -122,3 +122,70 @@ export async function listTargets(db: Db, actor: Actor, month: string | undefine
     })),
   };
 }
+
+/**
+ * Raises an alert for every worker far behind a target of `month` (see targetProgress): one row
+ * per worker, indicator and month, for the TKSK of the worker's kecamatan (the Suku Dinas for a
+ * TKSK). An alert already raised is updated with the new figures; one no longer far behind is
+ * marked resolved. Returns how many workers were checked and how many alerts are open.
+ */
+export async function checkTargets(db: Db, actor: Actor, month: string, now: Date) {
+  assertPermission(actor, "kinerja:targets");
+  const targets = await repo.listTargets(db, month);
+  const workers = await repo.listWorkers(db, null);
+  const tksk = new Map(workers.filter((w) => w.role === "tksk").map((w) => [w.region_code, w.id]));
+  let raised = 0;
+  let checked = 0;
+  for (const worker of workers) {
+    if (!targets.some((t) => t.role === worker.role)) continue;
+    checked++;
+    for (const p of await progress(db, worker, monthRange(month).to, now)) {
+      const supervisor = worker.role === "psm" ? (tksk.get(worker.region_code.slice(0, 6)) ?? null) : null;
+      const far = p.status === "far_behind";
+      if (far) raised++;
+      await repo.saveAlert(db, {
+        workerId: worker.id,
+        supervisorWorkerId: supervisor,
+        regionCode: worker.region_code,
+        indicator: p.indicator,
+        month,
+        target: p.target,
+        actual: p.actual,
+        expected: p.expectedByNow,
+        open: far,
+        at: now.toISOString(),
+      });
+    }
+  }
+  return { month, checked, raised };
+}
+
+/** Open alerts the actor follows up: a TKSK those of their PSM, a PSM their own, the Suku Dinas all. */
+export async function listAlerts(db: Db, actor: Actor) {
+  assertPermission(actor, "kinerja:read");
+  const own = await repo.workerIdOfUser(db, actor.userId);
+  const rows = await repo.openAlerts(db);
+  const items = rows
+    .filter((a) =>
+      actor.role === "sudin"
+        ? true
+        : actor.role === "tksk"
+          ? a.supervisor_worker_id === own || a.worker_id === own
+          : a.worker_id === own,
+    )
+    .map((a) => ({
+      id: a.id,
+      workerId: a.worker_id,
+      workerName: a.worker_name,
+      regionCode: a.region_code,
+      supervisorWorkerId: a.supervisor_worker_id,
+      indicator: a.indicator,
+      month: a.month,
+      target: a.target,
+      actual: a.actual,
+      expected: Number(a.expected),
+      status: a.status,
+      raisedAt: a.raised_at,
+    }));
+  return { items, total: items.length };
+}
