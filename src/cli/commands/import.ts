@@ -3,6 +3,7 @@ import { access } from "node:fs/promises";
 import type { Command } from "commander";
 import { stringify } from "csv-stringify";
 import { AppError } from "../../core/errors/app-error.ts";
+import { importAssessments } from "../../server/features/assessments/assessment-import.service.ts";
 import {
   importPersons,
   PPKS_SOURCES,
@@ -104,6 +105,62 @@ export function registerImportCommands(program: Command): void {
             : "TIDAK ADA YANG DISIMPAN / nothing was written";
         process.stdout.write(
           `${state}: ${summary.read} dibaca/read, ${summary.inserted} baru/inserted, ${summary.updated} diperbarui/updated, ${summary.rejected} ditolak/rejected, ${summary.households} keluarga/households\n`,
+        );
+      }
+      if (summary.rejected > 0 && !opts.skipInvalid) process.exitCode = 1;
+    });
+  command
+    .command("assessments")
+    .description(
+      "Impor penilaian kemiskinan keluarga (kk atau keluarga_id, tanggal, satu kolom per indikator; lihat docs/mpi.md) / import household poverty assessments",
+    )
+    .argument("<file>", "berkas CSV atau XLSX / CSV or XLSX file")
+    .option("--set <id>", "id versi set indikator (bawaan: IKM Peduli terbaru) / indicator-set version id")
+    .option("--skip-invalid", "simpan baris yang valid, laporkan sisanya / write valid rows, report the rest")
+    .option("--dry-run", "hanya periksa, tidak menyimpan / validate only")
+    .option("--errors <file>", "tulis laporan kesalahan ke CSV / write the error report to a CSV file")
+    .option("--json", "cetak ringkasan sebagai JSON / print the summary as JSON")
+    .action(async (file: string, opts: Omit<ImportOptions, "ppksSource"> & { set?: string }) => {
+      try {
+        await access(file);
+      } catch (error) {
+        throw new CliError(
+          `Berkas tidak dapat dibaca / cannot read file ${file}: ${(error as Error).message}`,
+        );
+      }
+      let result: Awaited<ReturnType<typeof importAssessments>>;
+      try {
+        result = await withDb((h) =>
+          importAssessments(
+            h.db,
+            { path: file },
+            { skipInvalid: opts.skipInvalid, dryRun: opts.dryRun, indicatorSetId: opts.set },
+          ),
+        );
+      } catch (error) {
+        if (error instanceof AppError) throw new CliError(formatAppError(error));
+        throw error;
+      }
+      const { summary, problems } = result;
+      if (opts.errors) await writeErrorReport(opts.errors, problems);
+      else
+        for (const p of problems)
+          process.stderr.write(
+            `baris/row ${p.row}, kolom/column ${p.column} "${p.value}": ${p.id} / ${p.en}\n`,
+          );
+      if (result.unknownColumns.length > 0)
+        process.stderr.write(
+          `Kolom tidak dikenal diabaikan / unknown columns ignored: ${result.unknownColumns.join(", ")}\n`,
+        );
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      else {
+        const state = result.written
+          ? "disimpan / written"
+          : opts.dryRun
+            ? "diperiksa saja / validated only"
+            : "TIDAK ADA YANG DISIMPAN / nothing was written";
+        process.stdout.write(
+          `${state}: ${summary.read} dibaca/read, ${summary.inserted} baru/inserted, ${summary.rejected} ditolak/rejected\n`,
         );
       }
       if (summary.rejected > 0 && !opts.skipInvalid) process.exitCode = 1;

@@ -3,7 +3,8 @@
  * (group, mask) and the number of households and persons carrying it; a mask determines the score
  * (Σ of the weights of its bits) and so the poor flag at any k. The sums are filled into the
  * engine's own `MpiSums`, so H, A, M0, contributions and the group decomposition come from the
- * same arithmetic as `computeMpi` (M0 = Σ_g share_g·M0_g holds by construction).
+ * same arithmetic as `computeMpi`. Child regions need only their sums of stored scores (see
+ * analysis.repository.ts `areaSums`).
  */
 import { POVERTY_TOLERANCE } from "../../../core/mpi/mpi-accumulator.ts";
 import { type MpiDefinition, normalisedWeights } from "../../../core/mpi/mpi-definition.ts";

@@ -78,8 +78,8 @@ async function context(
   let set: LoadedIndicatorSet | null = null;
   if (query.indicatorSetId) set = await resolveIndicatorSet(db, query.indicatorSetId);
   else if (period) {
-    const used = await repo.mostUsedSet(db, period, code);
-    set = await resolveIndicatorSet(db, used);
+    const used = await repo.newestSetInPeriod(db, period);
+    set = used ? await resolveIndicatorSet(db, used) : null;
   }
   return { region: { code, name: row.name, kind: row.kind, rw: query.rw ?? null }, period, periods, set };
 }
@@ -109,18 +109,43 @@ export async function analyse(db: Db, actor: Actor, query: AnalysisQuery): Promi
     };
   }
   const filter = { period: ctx.period, setId: ctx.set.row.id, region: ctx.region.code, rw: query.rw };
-  const counts = await repo.maskCounts(db, filter, child.length);
-  const compareCounts = query.comparePeriod
-    ? await repo.maskCounts(db, { ...filter, period: query.comparePeriod }, child.length)
-    : null;
-  return present(
-    ctx,
-    child.kind,
+  const by = child.kind === "rw" ? "rw" : "kelurahan";
+  const load = (period: string) =>
+    Promise.all([
+      repo.maskCounts(db, { ...filter, period }),
+      child.kind === "none" ? Promise.resolve([]) : repo.areaSums(db, { ...filter, period }, by),
+    ]);
+  const [counts, areas] = await load(ctx.period);
+  const before = query.comparePeriod ? await load(query.comparePeriod) : null;
+  const cut = child.length ?? 0;
+  return present(ctx, child.kind, {
     counts,
-    compareCounts,
-    query.comparePeriod ?? null,
-    await childNames(db, ctx),
-  );
+    groups: rollUp(areas, child.kind === "rw" ? null : cut),
+    compareCounts: before?.[0] ?? null,
+    compareGroups: before ? rollUp(before[1], child.kind === "rw" ? null : cut) : null,
+    comparePeriod: query.comparePeriod ?? null,
+    names: await childNames(db, ctx),
+  });
+}
+
+/** Kelurahan sums added up to the child level (codes cut to `length`); RW sums as they are. */
+function rollUp(areas: repo.AreaSums[], length: number | null): Map<string, repo.AreaSums> {
+  const groups = new Map<string, repo.AreaSums>();
+  for (const a of areas) {
+    const key = length === null ? a.area : a.area.slice(0, length);
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { ...a, area: key });
+      continue;
+    }
+    g.households += a.households;
+    g.persons += a.persons;
+    g.poorHouseholds += a.poorHouseholds;
+    g.poorPersons += a.poorPersons;
+    g.scoreHouseholds += a.scoreHouseholds;
+    g.scorePersons += a.scorePersons;
+  }
+  return groups;
 }
 
 async function childNames(db: Db, ctx: Context): Promise<Map<string, string>> {
@@ -129,33 +154,43 @@ async function childNames(db: Db, ctx: Context): Promise<Map<string, string>> {
   return new Map(children.map((c) => [c.code, c.name]));
 }
 
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+function groupFigures(g: repo.AreaSums, unit: "households" | "persons"): AnalysisFigures {
+  const n = unit === "households" ? g.households : g.persons;
+  const poor = unit === "households" ? g.poorHouseholds : g.poorPersons;
+  const score = unit === "households" ? g.scoreHouseholds : g.scorePersons;
+  return { n, poor, H: ratio(poor, n), A: ratio(score, poor), M0: ratio(score, n) };
+}
+
 function present(
   ctx: Context,
   childKind: string,
-  counts: MaskCount[],
-  compareCounts: MaskCount[] | null,
-  comparePeriod: string | null,
-  names: Map<string, string>,
+  data: {
+    counts: MaskCount[];
+    groups: Map<string, repo.AreaSums>;
+    compareCounts: MaskCount[] | null;
+    compareGroups: Map<string, repo.AreaSums> | null;
+    comparePeriod: string | null;
+    names: Map<string, string>;
+  },
 ): AnalysisDto {
   const set = ctx.set as LoadedIndicatorSet;
   const def = set.definition;
-  const perPerson = resultFromMasks(def, counts, "persons");
-  const perHousehold = resultFromMasks(def, counts, "households");
-  const before = compareCounts
+  const perPerson = resultFromMasks(def, data.counts, "persons");
+  const perHousehold = resultFromMasks(def, data.counts, "households");
+  const before = data.compareCounts
     ? {
-        persons: resultFromMasks(def, compareCounts, "persons"),
-        households: resultFromMasks(def, compareCounts, "households"),
+        persons: resultFromMasks(def, data.compareCounts, "persons"),
+        households: resultFromMasks(def, data.compareCounts, "households"),
       }
     : null;
-  const byGroup = (result: MpiResult | undefined) => new Map((result?.groups ?? []).map((g) => [g.group, g]));
-  const householdGroups = byGroup(perHousehold);
-  const compareGroups = byGroup(before?.persons);
-  const showGroups = childKind !== "none";
+  const totalScore = [...data.groups.values()].reduce((s, g) => s + g.scorePersons, 0);
   return {
     region: ctx.region,
     childKind,
     period: ctx.period,
-    comparePeriod,
+    comparePeriod: data.comparePeriod,
     periods: ctx.periods,
     indicatorSet: presentSetRef(set.row, def),
     households: figures(perHousehold),
@@ -170,30 +205,24 @@ function present(
       censoredHeadcount: indicator.censoredHeadcount,
       contribution: indicator.contribution,
     })),
-    groups: showGroups
-      ? perPerson.groups.map((g) => {
-          const h = householdGroups.get(g.group);
-          const c = compareGroups.get(g.group);
-          return {
-            code: g.group,
-            name: names.get(g.group) ?? (childKind === "rw" ? `RW ${g.group}` : g.group),
-            households: h
-              ? { n: h.n, poor: h.poor, H: h.H, A: h.A, M0: h.M0 }
-              : { n: 0, poor: 0, H: 0, A: 0, M0: 0 },
-            persons: {
-              n: g.n,
-              poor: g.poor,
-              H: g.H,
-              A: g.A,
-              M0: g.M0,
-              populationShare: g.populationShare,
-              contribution: g.contribution,
-            },
-            compare: c ? { n: c.n, poor: c.poor, H: c.H, A: c.A, M0: c.M0 } : null,
-          };
-        })
-      : [],
-    sensitivity: sensitivity(def, counts),
+    groups: [...data.groups.values()]
+      .sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0))
+      .map((g) => {
+        const persons = groupFigures(g, "persons");
+        const compare = data.compareGroups?.get(g.area);
+        return {
+          code: g.area,
+          name: data.names.get(g.area) ?? (childKind === "rw" ? `RW ${g.area}` : g.area),
+          households: groupFigures(g, "households"),
+          persons: {
+            ...persons,
+            populationShare: ratio(g.persons, perPerson.n),
+            contribution: totalScore > 0 ? g.scorePersons / totalScore : null,
+          },
+          compare: compare ? groupFigures(compare, "persons") : null,
+        };
+      }),
+    sensitivity: sensitivity(def, data.counts),
   };
 }
 
@@ -207,7 +236,7 @@ export async function listPoorHouseholds(
   const region = query.region ?? actor.regionCode ?? DEFAULT_ANALYSIS_REGION;
   const periods = await repo.listPeriods(db);
   const period = query.period ?? periods[0] ?? null;
-  const setId = query.indicatorSetId ?? (period ? await repo.mostUsedSet(db, period, region) : undefined);
+  const setId = query.indicatorSetId ?? (period ? await repo.newestSetInPeriod(db, period) : undefined);
   if (!period || !setId) return { period, total: 0, page: query.page, pageSize: query.pageSize, items: [] };
   const set = await resolveIndicatorSet(db, setId);
   const { rows, total } = await repo.listPoorHouseholds(
