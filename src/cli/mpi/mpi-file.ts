@@ -17,8 +17,8 @@ import {
   validateMpiDefinition,
 } from "../../core/mpi/mpi-definition.ts";
 import type { MpiResult } from "../../core/mpi/mpi-result.ts";
+import { EmptyFileError, readDelimitedFile } from "../../server/files/delimited-reader.ts";
 import { CliError } from "../cli-error.ts";
-import { EmptyFileError, readDelimitedFile } from "./delimited-reader.ts";
 
 export interface MpiFileOptions {
   readonly dataPath: string;

@@ -140,7 +140,12 @@ function foldSpelling(token: string): string {
  * Word order is kept; the key is for finding candidates, not for display.
  */
 export function phoneticKey(name: string): string {
-  return normalizeName(name)
+  return phoneticKeyOfNormalized(normalizeName(name));
+}
+
+/** {@link phoneticKey} of a name already passed through {@link normalizeName} (saves doing it twice). */
+export function phoneticKeyOfNormalized(normalized: string): string {
+  return normalized
     .split(" ")
     .filter((t) => t.length > 0)
     .map(foldSpelling)

@@ -146,6 +146,9 @@ const PERSON_FIELDS = [
   "region_code",
 ] as const;
 
+/** Persons bound by one INSERT statement (22 parameters each, far below SQLite's limit). */
+const PERSON_BATCH = 64;
+
 function personValues(p: PersonWrite) {
   return PERSON_FIELDS.map((f) => p[f]);
 }
@@ -169,9 +172,6 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
     )?.sql ?? null;
   const trigger = definition("trigger", "persons_search_insert");
   if (trigger) sqlite.exec("DROP TRIGGER persons_search_insert");
-  sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS import_new_persons (id TEXT NOT NULL)");
-  sqlite.exec("DELETE FROM import_new_persons");
-  const noteNew = sqlite.prepare("INSERT INTO import_new_persons (id) VALUES (?)");
   // Into an empty registry every NIK is new (the file's own repeats are rejected by the caller),
   // so the per-person lookups are skipped, and the secondary indexes are dropped and
   // rebuilt at the end: building an index from sorted data is far cheaper than a million random
@@ -184,6 +184,39 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
         .filter((i): i is { name: string; sql: string } => i.sql !== null)
     : [];
   for (const index of deferredIndexes) sqlite.exec(`DROP INDEX ${index.name}`);
+  // New persons of a non-empty registry are noted for the search index; into an empty one, every
+  // person is new.
+  if (!emptyPersons) {
+    sqlite.exec("CREATE TEMP TABLE IF NOT EXISTS import_new_persons (id TEXT NOT NULL)");
+    sqlite.exec("DELETE FROM temp.import_new_persons");
+  }
+  const noteNew = emptyPersons ? null : sqlite.prepare("INSERT INTO temp.import_new_persons (id) VALUES (?)");
+  // Persons are inserted PERSON_BATCH at a time (one statement binding them all costs far less
+  // than one statement each); the batch is written before any other statement that could see or
+  // reference those persons.
+  const personColumns = `id, nik, nik_status, ${PERSON_FIELDS.join(", ")}, is_demo, seq, created_at, updated_at`;
+  const personPlaceholders = `(?, ?, 'ada', ${PERSON_FIELDS.map(() => "?").join(", ")}, 0, ?, ?, ?)`;
+  const insertPersons = sqlite.prepare(
+    `INSERT INTO persons (${personColumns}) VALUES ${Array(PERSON_BATCH).fill(personPlaceholders).join(", ")}`,
+  );
+  const insertOnePerson = sqlite.prepare(
+    `INSERT INTO persons (${personColumns}) VALUES ${personPlaceholders}`,
+  );
+  const pending: unknown[] = [];
+  let pendingCount = 0;
+  const pendingIds: string[] = [];
+  const writePending = () => {
+    if (pendingCount === 0) return;
+    if (pendingCount === PERSON_BATCH) insertPersons.run(pending);
+    else {
+      const width = pending.length / pendingCount;
+      for (let i = 0; i < pending.length; i += width) insertOnePerson.run(pending.slice(i, i + width));
+    }
+    if (noteNew) for (const id of pendingIds) noteNew.run(id);
+    pending.length = 0;
+    pendingIds.length = 0;
+    pendingCount = 0;
+  };
   const s = {
     seq: sqlite.prepare("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value"),
     findHousehold: sqlite.prepare(
@@ -203,10 +236,6 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
     sameNameBirth: sqlite.prepare(
       `SELECT id FROM persons WHERE name_normalized = ? AND birth_date = ? AND (nik IS NULL OR nik <> ?)
         AND merged_into_id IS NULL AND died_at IS NULL LIMIT 1`,
-    ),
-    insertPerson: sqlite.prepare(
-      `INSERT INTO persons (id, nik, nik_status, ${PERSON_FIELDS.join(", ")}, is_demo, seq, created_at, updated_at)
-        VALUES (?, ?, 'ada', ${PERSON_FIELDS.map(() => "?").join(", ")}, 0, ?, ?, ?)`,
     ),
     updatePerson: sqlite.prepare(
       `UPDATE persons SET ${PERSON_FIELDS.map((f) => `${f} = ?`).join(", ")}, seq = ?, updated_at = ? WHERE id = ?`,
@@ -261,18 +290,33 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
         h.id,
       );
     },
-    findPerson: (nik) => (emptyPersons ? undefined : (s.findPerson.get(nik) as ExistingPerson | undefined)),
-    findSameNameBirth: (name, birth, nik) =>
-      emptyPersons ? undefined : (s.sameNameBirth.get(name, birth, nik) as { id: string } | undefined)?.id,
+    findPerson(nik) {
+      if (emptyPersons) return undefined;
+      writePending();
+      return s.findPerson.get(nik) as ExistingPerson | undefined;
+    },
+    findSameNameBirth(name, birth, nik) {
+      if (emptyPersons) return undefined;
+      writePending();
+      return (s.sameNameBirth.get(name, birth, nik) as { id: string } | undefined)?.id;
+    },
     insertPerson(p) {
-      s.insertPerson.run(p.id, p.nik, ...personValues(p), p.seq, p.now, p.now);
-      noteNew.run(p.id);
+      pending.push(p.id, p.nik);
+      for (const f of PERSON_FIELDS) pending.push(p[f]);
+      pending.push(p.seq, p.now, p.now);
+      if (noteNew) pendingIds.push(p.id);
+      if (++pendingCount === PERSON_BATCH) writePending();
     },
     updatePerson(p) {
+      writePending();
       s.updatePerson.run(...personValues(p), p.seq, p.now, p.id);
     },
-    hasOpenClassification: (personId, code) => s.openClassification.get(personId, code) !== undefined,
+    hasOpenClassification(personId, code) {
+      writePending();
+      return s.openClassification.get(personId, code) !== undefined;
+    },
     insertClassification(c) {
+      writePending();
       s.insertClassification.run(
         c.id,
         c.person_id,
@@ -288,6 +332,7 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
       );
     },
     insertEvent(e) {
+      writePending();
       s.insertEvent.run(
         e.id,
         e.kind,
@@ -302,6 +347,7 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
       );
     },
     queueDuplicate(d) {
+      writePending();
       s.queueDuplicate.run(
         d.id,
         d.kind,
@@ -314,6 +360,7 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
       );
     },
     finish(queue) {
+      writePending();
       for (const index of deferredIndexes) sqlite.exec(index.sql);
       if (emptyPersons) {
         const pairs = sqlite
@@ -326,14 +373,18 @@ export function sqliteImportStore(sqlite: SqliteDatabase.Database): ImportStore 
           .all() as { id: string; other: string; region: string }[];
         for (const p of pairs) queue(p.other, p.id, p.region);
       }
-      if (trigger) {
+      if (trigger && emptyPersons) {
+        sqlite.exec("INSERT INTO person_search_keys (person_id) SELECT id FROM persons");
+        sqlite.exec(`INSERT INTO persons_fts (rowid, name_phonetic)
+          SELECT k.rowid, p.name_phonetic FROM person_search_keys k JOIN persons p ON p.id = k.person_id`);
+      } else if (trigger) {
         sqlite.exec("INSERT INTO person_search_keys (person_id) SELECT id FROM temp.import_new_persons");
         sqlite.exec(`INSERT INTO persons_fts (rowid, name_phonetic)
           SELECT k.rowid, p.name_phonetic FROM temp.import_new_persons n
           JOIN person_search_keys k ON k.person_id = n.id JOIN persons p ON p.id = n.id`);
-        sqlite.exec(trigger);
       }
-      sqlite.exec("DROP TABLE temp.import_new_persons");
+      if (trigger) sqlite.exec(trigger);
+      if (!emptyPersons) sqlite.exec("DROP TABLE temp.import_new_persons");
     },
   };
 }
@@ -469,7 +520,8 @@ export function kyselyImportStore(db: Db): ImportStore {
  */
 export interface SeenIndex {
   firstNik(nik: string): number | undefined;
-  addNik(nik: string, row: number): void;
+  /** Notes `row` as the first of `nik` unless an earlier row has it: returns that row, if any. */
+  claimNik(nik: string, row: number): number | undefined;
   firstKk(kk: string): { row: number; key: string } | undefined;
   addKk(kk: string, row: number, key: string): void;
   /** Distinct KK numbers added. */
@@ -479,12 +531,15 @@ export interface SeenIndex {
 
 /** In memory: for uploads (bounded by the upload limit) and PostgreSQL. */
 export function memorySeenIndex(): SeenIndex {
-  // NIKs as numbers (16 digits stay below 2^53): half the memory of string keys.
-  const niks = new Map<number, number>();
+  const niks = new Map<string, number>();
   const kks = new Map<string, { row: number; key: string }>();
   return {
-    firstNik: (nik) => niks.get(Number(nik)),
-    addNik: (nik, row) => void niks.set(Number(nik), row),
+    firstNik: (nik) => niks.get(nik),
+    claimNik: (nik, row) => {
+      const first = niks.get(nik);
+      if (first === undefined) niks.set(nik, row);
+      return first;
+    },
     firstKk: (kk) => kks.get(kk),
     addKk: (kk, row, key) => void kks.set(kk, { row, key }),
     kkCount: () => kks.size,
@@ -495,23 +550,35 @@ export function memorySeenIndex(): SeenIndex {
 /**
  * In temporary tables of the SQLite connection, so that memory stays flat whatever the file size
  * (a million NIKs in a JavaScript Map cost far more than the 400 MB budget allows, with the rest).
+ * One statement per row: the NIK is inserted and only a conflict is looked up; the rows of a KK
+ * usually follow each other, so the last KK is answered without a query.
  */
 export function sqliteSeenIndex(sqlite: SqliteDatabase.Database): SeenIndex {
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen_nik (nik INTEGER PRIMARY KEY, row INTEGER NOT NULL);
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen_nik (nik TEXT PRIMARY KEY, row INTEGER NOT NULL)
+      WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS import_seen_kk (kk TEXT PRIMARY KEY, row INTEGER NOT NULL, key TEXT NOT NULL)
       WITHOUT ROWID;
     DELETE FROM temp.import_seen_nik; DELETE FROM temp.import_seen_kk;`);
   const getNik = sqlite.prepare("SELECT row FROM temp.import_seen_nik WHERE nik = ?").pluck();
-  const putNik = sqlite.prepare("INSERT INTO temp.import_seen_nik (nik, row) VALUES (?, ?)");
+  const putNik = sqlite.prepare(
+    "INSERT INTO temp.import_seen_nik (nik, row) VALUES (?, ?) ON CONFLICT DO NOTHING",
+  );
   const getKk = sqlite.prepare("SELECT row, key FROM temp.import_seen_kk WHERE kk = ?");
   const putKk = sqlite.prepare("INSERT INTO temp.import_seen_kk (kk, row, key) VALUES (?, ?, ?)");
   let kks = 0;
+  let last: { kk: string; row: number; key: string } | null = null;
   return {
-    firstNik: (nik) => getNik.get(Number(nik)) as number | undefined,
-    addNik: (nik, row) => void putNik.run(Number(nik), row),
-    firstKk: (kk) => getKk.get(kk) as { row: number; key: string } | undefined,
+    firstNik: (nik) => getNik.get(nik) as number | undefined,
+    claimNik: (nik, row) => (putNik.run(nik, row).changes === 1 ? undefined : (getNik.get(nik) as number)),
+    firstKk: (kk) => {
+      if (last?.kk === kk) return last;
+      const found = getKk.get(kk) as { row: number; key: string } | undefined;
+      if (found) last = { kk, ...found };
+      return found;
+    },
     addKk: (kk, row, key) => {
       putKk.run(kk, row, key);
+      last = { kk, row, key };
       kks++;
     },
     kkCount: () => kks,

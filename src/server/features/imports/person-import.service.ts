@@ -1,17 +1,17 @@
 /**
  * Bulk import of persons (one row per person, households matched by KK number) from CSV or XLSX.
  *
- * Two streaming passes over the file, so memory stays flat whatever its size:
- * 1. validate every row (src/core/registry/person-row.ts) and the file-wide rules (a NIK repeated,
- *    one KK with two addresses), keeping only the NIK/KK first-row maps and the rejected rows;
- * 2. unless the file is rejected (atomic mode) or this is a dry run, write the accepted rows in
- *    ONE transaction. A killed import therefore leaves the database as it was before it started.
+ * One streaming pass over the file, so memory stays flat whatever its size: every row is validated
+ * (src/core/registry/person-row.ts) with the file-wide rules (a NIK repeated, one KK with two
+ * addresses), and, unless this is a dry run, accepted rows are written block by block inside ONE
+ * transaction, rolled back at the end when an atomic import had rejected rows. A killed import
+ * therefore leaves the database as it was before it started.
  * Persons are matched by NIK (updated, never duplicated) and households by KK number, so running
  * the same file again changes nothing. See docs/import.md.
  */
 import type { Kysely } from "kysely";
 import { AppError, type FieldProblem } from "../../../core/errors/app-error.ts";
-import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
+import { normalizeName, phoneticKey, phoneticKeyOfNormalized } from "../../../core/identity/person-name.ts";
 import {
   type CellProblem,
   checkPersonHeader,
@@ -23,6 +23,7 @@ import {
 } from "../../../core/registry/person-row.ts";
 import type { Database, Db } from "../../db/database.ts";
 import { newId, nowIso } from "../../db/ids.ts";
+import { EmptyFileError, readDelimited } from "../../files/delimited-reader.ts";
 import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
 import {
   type ExistingHousehold,
@@ -34,7 +35,7 @@ import {
   sqliteImportStore,
   sqliteSeenIndex,
 } from "./person-import.repository.ts";
-import { readTabular, type TabularSource } from "./tabular-reader.ts";
+import { detectFormat, readTabular, type TabularSource } from "./tabular-reader.ts";
 
 export const PPKS_SOURCES = ["temuan_lapangan", "laporan_warga", "dtks", "rujukan_instansi"] as const;
 export type PpksSource = (typeof PPKS_SOURCES)[number];
@@ -107,15 +108,6 @@ async function loadContext(db: Kysely<Database>, options: PersonImportOptions) {
   };
 }
 
-function toRecord(columns: readonly string[], cells: readonly string[]): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i] as string;
-    if (column !== "" && record[column] === undefined) record[column] = cells[i] ?? "";
-  }
-  return record;
-}
-
 function outOfScopeProblem(code: string): CellProblem {
   return {
     column: "kode_kelurahan",
@@ -126,71 +118,154 @@ function outOfScopeProblem(code: string): CellProblem {
   };
 }
 
+type Accept = (v: PersonRowValue) => Promise<void> | void;
+
 /**
- * Reads the file once: validates every row and hands each accepted one to `accept` (the writer),
- * until the first rejection when `stopWritingOnReject` (atomic mode: the transaction will be rolled
- * back anyway, so the rest is only validated).
+ * Validation of a file's rows in order. Accepted rows are queued and handed to the writer in
+ * `flush`, called by the reader after each block of about 1 MB (so the per-row path stays
+ * synchronous and memory stays bounded by one block), until the first rejection when
+ * `stopWritingOnReject` (atomic mode: the transaction will be rolled back anyway, so the rest is
+ * only validated).
+ */
+class FileCheck {
+  columns: string[] | null = null;
+  unknownColumns: string[] = [];
+  read = 0;
+  readonly problems: RowProblem[] = [];
+  readonly rejectedRows = new Set<number>();
+  private writing: boolean;
+  private queue: PersonRowValue[] = [];
+  /** One record object, refilled for every row (validatePersonRow does not keep it). */
+  private record: Record<string, string> = {};
+
+  constructor(
+    private readonly context: Awaited<ReturnType<typeof loadContext>>,
+    private readonly options: PersonImportOptions,
+    private readonly accept: Accept | null,
+    private readonly stopWritingOnReject: boolean,
+    private readonly seen: SeenIndex,
+  ) {
+    this.writing = accept !== null;
+  }
+
+  /** Checks the header row; returns the positions of the format's columns. */
+  header(cells: readonly string[]): number[] {
+    const header = checkPersonHeader(cells);
+    const headerProblems: FieldProblem[] = [
+      ...header.missing.map((c) => ({
+        field: `baris 1, kolom ${c}`,
+        code: "column_missing",
+        message: { id: `Kolom wajib ${c} tidak ada.`, en: `Required column ${c} is missing.` },
+      })),
+      ...header.duplicated.map((c) => ({
+        field: `baris 1, kolom ${c}`,
+        code: "column_repeated",
+        message: { id: `Kolom ${c} muncul dua kali.`, en: `Column ${c} appears twice.` },
+      })),
+    ];
+    if (headerProblems.length > 0) throw new AppError("file_invalid", { count: 1 }, headerProblems);
+    this.columns = header.columns;
+    this.unknownColumns = header.unknown;
+    const positions: number[] = [];
+    const taken = new Set<string>();
+    header.columns.forEach((column, i) => {
+      if (column !== "" && !taken.has(column)) {
+        taken.add(column);
+        positions.push(i);
+      }
+    });
+    return positions;
+  }
+
+  row(cells: readonly (string | undefined)[], row: number): void {
+    const columns = this.columns as string[];
+    const record = this.record;
+    for (let i = columns.length - 1; i >= 0; i--) {
+      // The first of two same-named (unknown) columns wins, as it always has.
+      const column = columns[i] as string;
+      if (column !== "") record[column] = cells[i] ?? "";
+    }
+    this.read++;
+    const result = validatePersonRow(record, this.context);
+    const rowProblems: CellProblem[] = result.ok ? [] : result.problems;
+    if (result.ok) {
+      const v = result.value;
+      if (this.options.allowRegion && !this.options.allowRegion(v.regionCode)) {
+        rowProblems.push(outOfScopeProblem(v.regionCode));
+      }
+      const key = householdKey(v);
+      const firstKk = this.seen.firstKk(v.kkNumber);
+      const kkConflict = firstKk !== undefined && firstKk.key !== key;
+      // Claim the NIK only for a row that is otherwise accepted: a rejected row's NIK stays free.
+      const firstNik =
+        rowProblems.length === 0 && !kkConflict ? this.seen.claimNik(v.nik, row) : this.seen.firstNik(v.nik);
+      if (firstNik !== undefined) rowProblems.push(repeatedNikProblem(v.nik, firstNik));
+      if (kkConflict) rowProblems.push(householdConflictProblem(v.kkNumber, firstKk.row));
+      if (rowProblems.length === 0) {
+        if (!firstKk) this.seen.addKk(v.kkNumber, row, key);
+        if (this.writing) this.queue.push(v);
+      }
+    }
+    if (rowProblems.length > 0) {
+      this.rejectedRows.add(row);
+      for (const p of rowProblems) this.problems.push({ row, ...p });
+      if (this.stopWritingOnReject) this.writing = false;
+    }
+  }
+
+  /** Writes the queued rows. */
+  async flush(): Promise<void> {
+    if (this.queue.length === 0 || !this.accept) return;
+    const queue = this.queue;
+    this.queue = [];
+    for (const v of queue) {
+      const pending = this.accept(v);
+      if (pending) await pending;
+    }
+  }
+}
+
+/**
+ * Reads the file once: validates every row and hands each accepted one to `accept` (the writer).
+ * CSV goes through the shared delimited reader (a fast splitter for unquoted lines, csv-parse from
+ * the first quote on); XLSX through exceljs's streaming reader.
  */
 async function processFile(
   source: TabularSource,
   context: Awaited<ReturnType<typeof loadContext>>,
   options: PersonImportOptions,
-  accept: ((v: PersonRowValue) => Promise<void> | void) | null,
+  accept: Accept | null,
   stopWritingOnReject: boolean,
   seen: SeenIndex,
 ): Promise<ValidationPass> {
-  let columns: string[] | null = null;
-  let unknownColumns: string[] = [];
-  let read = 0;
-  let writing = accept !== null;
-  const problems: RowProblem[] = [];
-  const rejectedRows = new Set<number>();
-  for await (const { row, cells } of readTabular(source)) {
-    if (columns === null) {
-      const header = checkPersonHeader(cells);
-      const headerProblems: FieldProblem[] = [
-        ...header.missing.map((c) => ({
-          field: `baris 1, kolom ${c}`,
-          code: "column_missing",
-          message: { id: `Kolom wajib ${c} tidak ada.`, en: `Required column ${c} is missing.` },
-        })),
-        ...header.duplicated.map((c) => ({
-          field: `baris 1, kolom ${c}`,
-          code: "column_repeated",
-          message: { id: `Kolom ${c} muncul dua kali.`, en: `Column ${c} appears twice.` },
-        })),
-      ];
-      if (headerProblems.length > 0) throw new AppError("file_invalid", { count: 1 }, headerProblems);
-      columns = header.columns;
-      unknownColumns = header.unknown;
-      continue;
-    }
-    read++;
-    const result = validatePersonRow(toRecord(columns, cells), context);
-    const rowProblems: CellProblem[] = result.ok ? [] : result.problems;
-    if (result.ok) {
-      const v = result.value;
-      if (options.allowRegion && !options.allowRegion(v.regionCode)) {
-        rowProblems.push(outOfScopeProblem(v.regionCode));
-      }
-      const firstNik = seen.firstNik(v.nik);
-      if (firstNik !== undefined) rowProblems.push(repeatedNikProblem(v.nik, firstNik));
-      const key = householdKey(v);
-      const firstKk = seen.firstKk(v.kkNumber);
-      if (firstKk && firstKk.key !== key) rowProblems.push(householdConflictProblem(v.kkNumber, firstKk.row));
-      if (rowProblems.length === 0) {
-        seen.addNik(v.nik, row);
-        if (!firstKk) seen.addKk(v.kkNumber, row, key);
-        if (writing && accept) await accept(v);
+  const check = new FileCheck(context, options, accept, stopWritingOnReject, seen);
+  if ((await detectFormat(source)) === "xlsx") {
+    for await (const { row, cells } of readTabular(source)) {
+      if (check.columns === null) check.header(cells);
+      else {
+        check.row(cells, row);
+        if (check.read % 1000 === 0) await check.flush();
       }
     }
-    if (rowProblems.length > 0) {
-      rejectedRows.add(row);
-      for (const p of rowProblems) problems.push({ row, ...p });
-      if (stopWritingOnReject) writing = false;
+    await check.flush();
+  } else {
+    // Row numbers count non-empty records, the header being row 1 (what a spreadsheet shows).
+    let row = 1;
+    try {
+      await readDelimited(
+        source,
+        {
+          header: (columns) => check.header(columns),
+          row: (cells) => check.row(cells, ++row),
+          flush: () => check.flush(),
+        },
+        { delimiters: [",", ";"] },
+      );
+    } catch (error) {
+      if (!(error instanceof EmptyFileError)) throw error;
     }
   }
-  if (columns === null) {
+  if (check.columns === null) {
     throw new AppError("file_invalid", { count: 1 }, [
       {
         field: "baris 1",
@@ -202,7 +277,12 @@ async function processFile(
       },
     ]);
   }
-  return { read, rejectedRows, problems, unknownColumns };
+  return {
+    read: check.read,
+    rejectedRows: check.rejectedRows,
+    problems: check.problems,
+    unknownColumns: check.unknownColumns,
+  };
 }
 
 /** Thrown inside the write transaction to roll it back when an atomic import has rejected rows. */
@@ -224,7 +304,6 @@ export async function importPersons(
   options: PersonImportOptions = {},
 ): Promise<PersonImportResult> {
   const context = await loadContext(target.db, options);
-  const atomic = !options.skipInvalid;
   const result = (
     pass: ValidationPass,
     counts: Omit<PersonImportSummary, "read" | "rejected"> | null,
@@ -313,6 +392,20 @@ class RowWriter {
     private readonly seen: SeenIndex,
   ) {
     this.today = this.now.slice(0, 10);
+  }
+
+  /** Name keys, remembered for recent names: the same names recur throughout a population. */
+  private readonly names = new Map<string, { normalized: string; phonetic: string }>();
+  private nameKeys(name: string): { normalized: string; phonetic: string } {
+    let keys = this.names.get(name);
+    if (!keys) {
+      const normalized = normalizeName(name);
+      keys = { normalized, phonetic: phoneticKeyOfNormalized(normalized) };
+      // Bounded, so memory stays flat on any file.
+      if (this.names.size >= 50_000) this.names.clear();
+      this.names.set(name, keys);
+    }
+    return keys;
   }
 
   counts() {
@@ -409,13 +502,13 @@ class RowWriter {
 
   async write(v: PersonRowValue): Promise<void> {
     const household = await this.household(v);
-    const normalized = normalizeName(v.name);
+    const { normalized, phonetic } = this.nameKeys(v.name);
     const values: Omit<PersonWrite, "id" | "seq" | "now"> = {
       nik: v.nik,
       household_id: household.id,
       name: v.name,
       name_normalized: normalized,
-      name_phonetic: phoneticKey(v.name),
+      name_phonetic: phonetic,
       sex: v.sex,
       birth_place: v.birthPlace,
       birth_date: v.birthDate,

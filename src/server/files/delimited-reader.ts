@@ -10,9 +10,11 @@
  * - csv-parse: from the first line holding a quote to the end of the file, so quoted fields
  *   (delimiters or line breaks inside quotes, doubled quotes) are read by the real parser.
  *
- * A UTF-8 byte order mark is dropped; the delimiter is the most frequent of `,`, `;` and tab in the
- * header line (`,` on a tie); CRLF and LF both end lines; empty lines are skipped; a short record
- * leaves its missing cells `undefined`.
+ * A UTF-8 byte order mark is dropped; the delimiter is the most frequent of `,`, `;` and tab (or
+ * the caller's candidates) in the header line (the first candidate on a tie); CRLF and LF both end
+ * lines; empty lines are skipped; a short record leaves its missing cells `undefined`.
+ *
+ * Shared by the MPI command (src/cli/mpi) and the person import (src/server/features/imports).
  */
 import { isAscii } from "node:buffer";
 import { createReadStream } from "node:fs";
@@ -31,6 +33,22 @@ export interface DelimitedHandler {
    * for a record spanning lines, the line where it ends).
    */
   row(cells: readonly (string | undefined)[], line: number): void;
+  /**
+   * Called (and awaited) after each block of records, about 1 MB of text, and once at the end: a
+   * handler that writes asynchronously queues records in `row` and writes them here, so the
+   * reader's inner loop stays synchronous and memory stays bounded by one block.
+   */
+  flush?(): Promise<void> | void;
+}
+
+/** A file on disk or bytes in memory (an uploaded body). */
+export type DelimitedSource = { readonly path: string } | { readonly buffer: Buffer };
+
+export interface DelimitedOptions {
+  /** Read everything with csv-parse (tests of the fallback). */
+  readonly forceParser?: boolean;
+  /** Candidate delimiters, the first winning ties (default `,`, `;`, tab). */
+  readonly delimiters?: readonly string[];
 }
 
 export interface DelimitedSummary {
@@ -41,12 +59,14 @@ export interface DelimitedSummary {
 }
 
 const QUOTE = '"';
+const DELIMITERS = [",", ";", "\t"] as const;
+const BLOCK = 1 << 20;
 
 /** The most frequent candidate delimiter in a header line. */
-export function detectDelimiter(headerLine: string): string {
-  let best = ",";
+export function detectDelimiter(headerLine: string, candidates: readonly string[] = DELIMITERS): string {
+  let best = candidates[0] ?? ",";
   let bestCount = 0;
-  for (const candidate of [",", ";", "\t"]) {
+  for (const candidate of candidates) {
     const count = headerLine.split(candidate).length - 1;
     if (count > bestCount) {
       best = candidate;
@@ -64,12 +84,29 @@ function parseHeader(line: string, delimiter: string): string[] {
 }
 
 /** Reads `path`, calling the handler for the header and each record. Throws what the handler throws. */
-export async function readDelimitedFile(
+export function readDelimitedFile(
   path: string,
   handler: DelimitedHandler,
-  options: { readonly forceParser?: boolean } = {},
+  options: DelimitedOptions = {},
 ): Promise<DelimitedSummary> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  return readDelimited({ path }, handler, options);
+}
+
+function* blocks(buffer: Buffer): Generator<Buffer> {
+  for (let at = 0; at < buffer.length; at += BLOCK) yield buffer.subarray(at, at + BLOCK);
+}
+
+/** Reads a file or a buffer, calling the handler for the header and each record. */
+export async function readDelimited(
+  source: DelimitedSource,
+  handler: DelimitedHandler,
+  options: DelimitedOptions = {},
+): Promise<DelimitedSummary> {
+  const path = "path" in source ? source.path : "(upload)";
+  const stream =
+    "path" in source
+      ? createReadStream(source.path, { highWaterMark: BLOCK })
+      : Readable.from(blocks(source.buffer));
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const decoder = new StringDecoder("utf8");
   let pending = "";
@@ -84,7 +121,7 @@ export async function readDelimitedFile(
   let headerSeen = false;
 
   const takeHeader = (text: string) => {
-    delimiter = detectDelimiter(text);
+    delimiter = detectDelimiter(text, options.delimiters);
     const columns = parseHeader(text, delimiter);
     needed = new Uint8Array(columns.length);
     for (const index of handler.header(columns, delimiter)) {
@@ -112,6 +149,46 @@ export async function readDelimitedFile(
     for (; column <= last; column++) cells[column] = undefined;
   };
 
+  // Fills `cells` from a line holding quotes, RFC 4180 style: a field that starts with a quote ends
+  // at the next lone quote, which must be followed by the delimiter or the end of the line, and ""
+  // inside it is one quote. Returns false, leaving the line to csv-parse, for any other use of quotes.
+  const splitQuoted = (text: string, start: number, end: number): boolean => {
+    let at = start;
+    let column = 0;
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(at) === 34 && at < end) {
+        value = "";
+        let from = at + 1;
+        for (;;) {
+          const q = text.indexOf(QUOTE, from);
+          if (q === -1 || q >= end) return false;
+          if (q + 1 < end && text.charCodeAt(q + 1) === 34) {
+            value += text.slice(from, q + 1);
+            from = q + 2;
+            continue;
+          }
+          value += text.slice(from, q);
+          at = q + 1;
+          break;
+        }
+        if (at < end && !text.startsWith(delimiter, at)) return false;
+      } else {
+        let to = text.indexOf(delimiter, at);
+        if (to === -1 || to > end) to = end;
+        value = text.slice(at, to);
+        if (value.includes(QUOTE)) return false;
+        at = to;
+      }
+      if (column <= last && needed[column] === 1) cells[column] = value;
+      column++;
+      if (at >= end) break;
+      at += delimiter.length;
+    }
+    for (; column <= last; column++) cells[column] = undefined;
+    return true;
+  };
+
   const quoteFrom = (text: string, from: number) =>
     options.forceParser ? (headerSeen ? from : -1) : text.indexOf(QUOTE, from);
 
@@ -126,11 +203,19 @@ export async function readDelimitedFile(
         if (!final || pos >= text.length) break;
         next = text.length;
       }
-      if (quoteAt !== -1 && quoteAt < next && headerSeen) return pos;
-      line++;
       let end = next;
       if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-      if (end > pos) {
+      const quoted = quoteAt !== -1 && quoteAt < next && headerSeen;
+      if (quoted) {
+        // A line whose quoted fields all close on it is split here; anything else (a field running
+        // over a line break, a stray quote) goes to csv-parse, which reads or rejects it.
+        if (options.forceParser || !splitQuoted(text, pos, end)) return pos;
+        line++;
+        records++;
+        handler.row(cells, line);
+        quoteAt = quoteFrom(text, next + 1);
+      } else if (end > pos) {
+        line++;
         if (!headerSeen) {
           takeHeader(text.slice(pos, end));
           quoteAt = quoteFrom(text, next + 1);
@@ -139,7 +224,7 @@ export async function readDelimitedFile(
           records++;
           handler.row(cells, line);
         }
-      }
+      } else line++;
       pos = next + 1;
     }
     pending = pos >= text.length ? "" : text.slice(pos);
@@ -176,11 +261,13 @@ export async function readDelimitedFile(
         pending = "";
         const handOver = lines(joined, 0, final && cut === text.length);
         if (handOver >= 0) {
+          await handler.flush?.();
           return await handOverFrom(joined.slice(handOver) + text.slice(cut));
         }
         start = cut;
       }
       const handOver = lines(text, start, final);
+      await handler.flush?.();
       if (handOver >= 0) return await handOverFrom(text.slice(handOver));
       if (final) break;
     }
@@ -245,6 +332,8 @@ async function parseRest(
     for (let i = 0; i < width; i++) cells[i] = item.record[i];
     records++;
     handler.row(cells, linesBefore + item.info.lines);
+    if (handler.flush && records % 4096 === 0) await handler.flush();
   }
+  await handler.flush?.();
   return records;
 }

@@ -60,12 +60,12 @@ describe("readDelimitedFile", () => {
     }
   });
 
-  it("hands over to csv-parse at the first quote and keeps line numbers", async () => {
+  it("hands over to csv-parse at the first quoted field that spans lines and keeps line numbers", async () => {
     const path = file(
       'id,name,v\n1,plain,10\n2,"with, comma",20\r\n3,"two\nlines",30\n4,"say ""hi""",40\r\n5,after,50\n',
     );
     const { rows, summary } = await readAll(path);
-    expect(summary.parserFromLine).toBe(3);
+    expect(summary.parserFromLine).toBe(4);
     expect(rows.map((r) => r.cells)).toEqual([
       ["1", "plain", "10"],
       ["2", "with, comma", "20"],
@@ -74,6 +74,21 @@ describe("readDelimitedFile", () => {
       ["5", "after", "50"],
     ]);
     expect(rows.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
+  });
+
+  it("splits lines whose quoted fields close on the line without csv-parse, as csv-parse would", async () => {
+    const path = file('id,name,v\n1,"09;24",10\r\n2,"say ""hi""",\n3,"",""\n4,"a,b","c"\n5,plain,7\n');
+    const fast = await readAll(path);
+    const parsed = await readAll(path, true);
+    expect(fast.rows.map((r) => r.cells)).toEqual([
+      ["1", "09;24", "10"],
+      ["2", 'say "hi"', ""],
+      ["3", "", ""],
+      ["4", "a,b", "c"],
+      ["5", "plain", "7"],
+    ]);
+    expect(fast.summary.parserFromLine).toBe(null);
+    expect(fast.rows).toEqual(parsed.rows);
   });
 
   it("reads a quoted header without leaving the fast path", async () => {
