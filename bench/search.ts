@@ -162,4 +162,5 @@ console.log(
   `ratio (scan / Peduli): median ${(b.median / p.median).toFixed(1)}×, p95 ${(b.p95 / p.p95).toFixed(1)}×`,
 );
 await handle.close();
-rmSync(dir, { recursive: true, force: true });
+if (process.env.KEEP) console.log(`Kept ${dir}`);
+else rmSync(dir, { recursive: true, force: true });

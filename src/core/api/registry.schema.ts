@@ -139,7 +139,12 @@ export const personListQuery = z.object({
   ...paging,
 });
 export type PersonListQuery = z.infer<typeof personListQuery>;
-export const personListResponse = z.object({ items: z.array(personSchema), total: z.number().int() });
+export const personListResponse = z.object({
+  items: z.array(personSchema),
+  total: z.number().int(),
+  /** True when a name search matched more persons than it counts: show `total` as "1.000+". */
+  totalIsLowerBound: z.boolean(),
+});
 
 export const householdListQuery = z.object({
   q: z.string().trim().min(1).max(100).optional().meta({ description: "Whole KK number, or address text" }),

@@ -96,27 +96,89 @@ function searchQuery(db: Db, dialect: Dialect, s: PersonSearch) {
   return { query, key };
 }
 
-/** One page of persons matching the search, best name matches first, and the number of matches. */
+/**
+ * How many matches a search counts and ranks at most. Common name words (Siti, Wahyu, Muhammad)
+ * match tens of thousands of persons; counting and sorting all of them made such searches take
+ * seconds on a million-person registry, while a person looking for someone refines the name long
+ * before page 50. Beyond this the total is reported as a lower bound.
+ */
+export const SEARCH_MATCH_CAP = 1000;
+
+/** Above every character a phonetic key can hold: the upper end of a prefix range. */
+const KEY_MAX = "\u{10FFFF}";
+
+/**
+ * One page of persons matching the search, best name matches first, and the number of matches.
+ *
+ * Without a name, pages are in region and name order and the total is exact. With a name, the
+ * work is bounded: the candidates are the persons whose phonetic key equals or starts with the
+ * searched one (from the B-tree on the key, up to SEARCH_MATCH_CAP) together with up to
+ * SEARCH_MATCH_CAP substring matches (the trigram index); the page ranks those candidates (exact,
+ * then prefix, then other matches; by name within each). When more persons match than the cap,
+ * `totalIsLowerBound` is true and `total` counts the candidates only.
+ */
 export async function searchPersons(
   db: Db,
   dialect: Dialect,
   s: PersonSearch,
-): Promise<{ rows: PersonRow[]; total: number }> {
+): Promise<{ rows: PersonRow[]; total: number; totalIsLowerBound: boolean }> {
   const { query, key } = searchQuery(db, dialect, s);
-  let page = query.selectAll("p");
-  page =
-    key !== ""
-      ? page
-          .orderBy(
-            sql`CASE WHEN p.name_phonetic = ${key} THEN 0 WHEN p.name_phonetic LIKE ${`${key}%`} THEN 1 ELSE 2 END`,
-          )
-          .orderBy("p.name")
-      : page.orderBy("p.region_code").orderBy("p.name");
+  if (key === "") {
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll("p")
+        .orderBy("p.region_code")
+        .orderBy("p.name")
+        .orderBy("p.id")
+        .limit(s.limit)
+        .offset(s.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n), totalIsLowerBound: false };
+  }
+  // Exact and prefix matches contain every token of the key, so their arm needs no substring
+  // condition: a range on the indexed key, walked in key order until the cap.
+  const prefix = searchQuery(db, dialect, { ...s, name: undefined })
+    .query.select("p.id")
+    .where("p.name_phonetic", ">=", key)
+    .where("p.name_phonetic", "<", `${key}${KEY_MAX}`)
+    .orderBy("p.name_phonetic")
+    .limit(SEARCH_MATCH_CAP);
+  const substring = query.select("p.id").limit(SEARCH_MATCH_CAP);
+  const candidates = db
+    .selectFrom(prefix.as("a"))
+    .select("a.id")
+    .union(db.selectFrom(substring.as("b")).select("b.id"));
   const [rows, count] = await Promise.all([
-    page.orderBy("p.id").limit(s.limit).offset(s.offset).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("persons as p")
+      .selectAll("p")
+      .where("p.id", "in", candidates)
+      .orderBy(
+        sql`CASE WHEN p.name_phonetic = ${key} THEN 0 WHEN p.name_phonetic LIKE ${`${key}%`} THEN 1 ELSE 2 END`,
+      )
+      .orderBy("p.name")
+      .orderBy("p.id")
+      .limit(s.limit)
+      .offset(s.offset)
+      .execute(),
+    db
+      .selectFrom(
+        query
+          .select("p.id")
+          .limit(SEARCH_MATCH_CAP + 1)
+          .as("c"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const matched = Number(count.n);
+  return {
+    rows,
+    total: Math.min(matched, SEARCH_MATCH_CAP),
+    totalIsLowerBound: matched > SEARCH_MATCH_CAP,
+  };
 }
 
 export async function findPerson(db: Db, id: string, scope: RegionScope): Promise<PersonRow | undefined> {

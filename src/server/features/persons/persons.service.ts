@@ -83,7 +83,7 @@ export async function listPersons(db: Db, dialect: Dialect, actor: Actor, query:
   // before a name search, so the search never silently misses them. The probe uses the index.
   if (name) await repo.backfillPhoneticKeys(db, phoneticKey);
   const today = new Date();
-  const { rows, total } = await repo.searchPersons(db, dialect, {
+  const { rows, total, totalIsLowerBound } = await repo.searchPersons(db, dialect, {
     scope: actor.scope,
     name,
     nik,
@@ -98,7 +98,7 @@ export async function listPersons(db: Db, dialect: Dialect, actor: Actor, query:
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: rows.map((r) => presentPerson(r, "list")), total };
+  return { items: rows.map((r) => presentPerson(r, "list")), total, totalIsLowerBound };
 }
 
 async function detail(db: Db, row: PersonRow) {
