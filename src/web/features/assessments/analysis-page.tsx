@@ -267,7 +267,7 @@ function Groups({ analysis: a, onOpen }: { analysis: AnalysisDto; onOpen: (code:
             {rows.map((g) => (
               <tr key={g.code}>
                 <td>
-                  <button type="button" className="link-button" onClick={() => onOpen(g.code)}>
+                  <button type="button" className="poverty-link-button" onClick={() => onOpen(g.code)}>
                     {g.name}
                   </button>
                 </td>

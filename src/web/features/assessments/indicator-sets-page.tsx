@@ -49,7 +49,7 @@ export function IndicatorSetsPage() {
             {t("assessments.assessmentsCount", { count: s.assessments })}{" "}
             <button
               type="button"
-              className="link-button"
+              className="poverty-link-button"
               onClick={() => {
                 setText("");
                 setBaseId(s.id);
