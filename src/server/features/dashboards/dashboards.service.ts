@@ -66,15 +66,16 @@ export async function regionDashboard(
 
   const child = CHILD_LENGTH[code.length] ?? null;
   const nowHour = now.toISOString().slice(0, 13);
-  const [sums, perChild, names, children, team, mpi] = await Promise.all([
-    sumStats(db, code, period, nowHour, null),
-    child ? sumStats(db, code, period, nowHour, child.length) : Promise.resolve([]),
+  // One read grouped by child region: the region's totals are the sums over its children.
+  const [perChild, names, children, team, mpi] = await Promise.all([
+    sumStats(db, code, period, nowHour, child?.length ?? null),
     ppksCategoryNames(db),
     child ? listChildren(db, code) : Promise.resolve([]),
     workforce(db, code),
     mpiFigures(db, actor, code, period.to),
   ]);
 
+  const sums = perChild;
   const ppks = byKey(sums, METRICS.ppks);
   const urgency = byKey(sums, METRICS.openCases);
   const sent = byKey(sums, METRICS.referralsSent);

@@ -33,6 +33,24 @@ export const METRICS = {
   openTaskDue: "open_task_due",
 } as const;
 
+/** Counters with an empty day (the state now). */
+const STOCK_METRICS: string[] = [
+  METRICS.persons,
+  METRICS.households,
+  METRICS.ppks,
+  METRICS.openCases,
+  METRICS.openCasesCategory,
+];
+/** Counters per WIB day. */
+const FLOW_METRICS: string[] = [
+  METRICS.householdsRegistered,
+  METRICS.ppksFound,
+  METRICS.casesOpened,
+  METRICS.casesClosed,
+  METRICS.referralsSent,
+  METRICS.referralsCompleted,
+];
+
 /** Counters come in groups, one per source table, so a change to one table recomputes only its own. */
 export const GROUP_METRICS = {
   persons: [METRICS.persons],
@@ -372,23 +390,36 @@ export async function sumStats(
   childLength: number | null,
 ): Promise<StatSum[]> {
   const child = childLength ? sql<string>`substr(region_code, 1, ${sql.lit(childLength)})` : sql<string>`''`;
-  const rows = await db
-    .selectFrom("region_stats")
-    .select(["metric", "key", child.as("child"), (eb) => eb.fn.sum<number>("value").as("value")])
-    .where("region_code", "like", `${region}%`)
-    .where((eb) =>
-      eb.or([
-        eb("day", "=", ""),
-        eb.and([
-          eb("metric", "!=", METRICS.openTaskDue),
-          eb("day", ">=", range.from),
-          eb("day", "<=", range.to),
-        ]),
-        eb.and([eb("metric", "=", METRICS.openTaskDue), eb("day", "<", nowHour)]),
-      ]),
-    )
-    .$if(childLength !== null, (qb) => qb.groupBy(child))
-    .groupBy(["metric", "key"])
-    .execute();
-  return rows.map((r) => ({ metric: r.metric, key: r.key, child: r.child, value: Number(r.value) }));
+  // Three range reads on the (metric, day, region_code) index instead of one scan of the region:
+  // stocks (day ''), flows on the period's days, and open follow-ups due before now.
+  const part = (metrics: string[], from: string, to: string) =>
+    db
+      .selectFrom("region_stats")
+      .select(["metric", "key", child.as("child"), (eb) => eb.fn.sum<number>("value").as("value")])
+      .where("metric", "in", metrics)
+      .where("day", ">=", from)
+      .where("day", "<=", to)
+      .where("region_code", "like", `${region}%`)
+      .$if(childLength !== null, (qb) => qb.groupBy(child))
+      .groupBy(["metric", "key"])
+      .execute();
+  const [stocks, flows, overdue] = await Promise.all([
+    part(STOCK_METRICS, "", ""),
+    part(FLOW_METRICS, range.from, range.to),
+    db
+      .selectFrom("region_stats")
+      .select(["metric", "key", child.as("child"), (eb) => eb.fn.sum<number>("value").as("value")])
+      .where("metric", "=", METRICS.openTaskDue)
+      .where("day", "<", nowHour)
+      .where("region_code", "like", `${region}%`)
+      .$if(childLength !== null, (qb) => qb.groupBy(child))
+      .groupBy(["metric", "key"])
+      .execute(),
+  ]);
+  return [...stocks, ...flows, ...overdue].map((r) => ({
+    metric: r.metric,
+    key: r.key,
+    child: r.child,
+    value: Number(r.value),
+  }));
 }
