@@ -201,4 +201,25 @@ describeEachDialect("area dashboards", (ctx) => {
       ).statusCode,
     ).toBe(400);
   });
+
+  it("serves the monthly report to the pimpinan as PDF and XLSX, and refuses other areas to a PSM", async () => {
+    const pdf = await app.inject({
+      url: "/api/v1/reports/monthly?region=3171&month=2024-05",
+      headers: pimpinan.headers,
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const xlsx = await app.inject({
+      url: "/api/v1/reports/monthly?region=317101&month=2024-05&format=xlsx",
+      headers: pimpinan.headers,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const denied = await app.inject({
+      url: "/api/v1/reports/monthly?region=3171&month=2024-05",
+      headers: psm.headers,
+    });
+    expect(denied.statusCode).toBe(403);
+  });
 });
