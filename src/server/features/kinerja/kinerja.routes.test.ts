@@ -301,4 +301,32 @@ describeEachDialect("kinerja: worker indicators credited to the holder at the ti
       [],
     );
   });
+
+  it("compares a cohort's participants with the workers who did not attend, before and after, without a causal claim", async () => {
+    const cohort = await ctx.db
+      .selectFrom("training_cohorts")
+      .select(["id", "starts_on", "ends_on"])
+      .executeTakeFirstOrThrow();
+    const enrolled = await ctx.db
+      .selectFrom("training_enrolments")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("cohort_id", "=", cohort.id)
+      .executeTakeFirstOrThrow();
+    const active = await ctx.db
+      .selectFrom("workers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("active", "=", 1)
+      .executeTakeFirstOrThrow();
+    const res = await app.inject({
+      url: `/api/v1/kinerja/training-cohorts/${cohort.id}/comparison?months=2`,
+      headers: pimpinan.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.participants.workers).toBe(Number(enrolled.n));
+    expect(body.participants.workers + body.others.workers).toBe(Number(active.n));
+    expect(body.before.to < cohort.starts_on && body.after.from > cohort.ends_on).toBe(true);
+    expect(body.note.id).toContain("bukan bukti sebab-akibat");
+    expect(Object.keys(body.participants.before)).toContain("casesClosed");
+  });
 });
