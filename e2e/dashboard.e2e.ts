@@ -65,4 +65,16 @@ describe("dashboards in the browser", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("shows the pimpinan the before/after training comparison with what it compares", async () => {
+    const { context, page, errors } = await openPage(server.browser);
+    await logIn(page, "pimpinan", "/dasbor/pelatihan");
+    await page.getByRole("heading", { level: 1, name: "Kinerja sebelum dan sesudah pelatihan" }).waitFor();
+    await page.getByText("bukan bukti sebab-akibat").waitFor();
+    await page.locator('[data-chart="sebelum-sesudah-pelatihan"] canvas').waitFor();
+    await page.getByRole("rowheader", { name: "Kasus ditutup" }).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/72-training-comparison.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -107,6 +107,10 @@ export const checkTargetsResponse = z.object({
   raised: z.number().int(),
 });
 
+export const cohortListResponse = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string() })),
+});
+
 export const cohortComparisonQuery = z.object({
   months: z.coerce.number().int().min(1).max(12).default(3),
 });

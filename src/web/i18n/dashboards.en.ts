@@ -46,5 +46,16 @@ export const dashboardsEn: typeof dashboardsId = {
   progress: "Progress",
   status: { far_behind: "Far behind", behind: "Behind", on_track: "On track", done: "Reached" },
   noWorker: "This account is not linked to a worker record.",
+  trainingNav: "Before/after training",
+  trainingTitle: "Performance before and after training",
+  cohort: "Cohort",
+  months: "Months before/after",
+  windows:
+    "Before: {{beforeFrom}} to {{beforeTo}}; after: {{afterFrom}} to {{afterTo}}. Participants: {{participants}} workers; not attending: {{others}} workers. Figures: mean per worker (median for days and percentages).",
+  trainingChart: "Mean per worker",
+  partBefore: "Participants, before",
+  partAfter: "Participants, after",
+  othersBefore: "Not attending, before",
+  othersAfter: "Not attending, after",
   worker: "Worker",
 };

@@ -43,5 +43,16 @@ export const dashboardsId = {
   progress: "Capaian",
   status: { far_behind: "Jauh tertinggal", behind: "Tertinggal", on_track: "Sesuai jalur", done: "Tercapai" },
   noWorker: "Akun ini tidak terhubung dengan data petugas.",
+  trainingNav: "Sebelum/sesudah pelatihan",
+  trainingTitle: "Kinerja sebelum dan sesudah pelatihan",
+  cohort: "Angkatan",
+  months: "Bulan sebelum/sesudah",
+  windows:
+    "Sebelum: {{beforeFrom}} s.d. {{beforeTo}}; sesudah: {{afterFrom}} s.d. {{afterTo}}. Peserta: {{participants}} petugas; tidak ikut: {{others}} petugas. Angka: rata-rata per petugas (median untuk hari dan persentase).",
+  trainingChart: "Rata-rata per petugas",
+  partBefore: "Peserta, sebelum",
+  partAfter: "Peserta, sesudah",
+  othersBefore: "Tidak ikut, sebelum",
+  othersAfter: "Tidak ikut, sesudah",
   worker: "Petugas",
 };

@@ -79,3 +79,14 @@ export async function cohortComparison(
     },
   };
 }
+
+/** Every training cohort, newest first: what the comparison page offers to choose from. */
+export async function listCohorts(db: Db, actor: Actor) {
+  assertPermission(actor, "aggregates:read");
+  const rows = await db
+    .selectFrom("training_cohorts")
+    .select(["id", "name", "starts_on", "ends_on"])
+    .orderBy("starts_on", "desc")
+    .execute();
+  return { items: rows.map((c) => ({ id: c.id, name: c.name, startsOn: c.starts_on, endsOn: c.ends_on })) };
+}

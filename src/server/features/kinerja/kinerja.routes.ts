@@ -6,6 +6,7 @@ import {
   checkTargetsResponse,
   cohortComparisonQuery,
   cohortComparisonResponse,
+  cohortListResponse,
   kinerjaListQuery,
   kinerjaListResponse,
   kinerjaQuery,
@@ -18,7 +19,7 @@ import {
 import type { AppDeps } from "../../app.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { resolvePeriod } from "../dashboards/dashboards.service.ts";
-import { cohortComparison } from "./cohort-comparison.service.ts";
+import { cohortComparison, listCohorts } from "./cohort-comparison.service.ts";
 import {
   checkTargets,
   getWorkerKinerja,
@@ -97,6 +98,19 @@ export const kinerjaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, n
       },
     },
     async (request) => setTarget(db, requirePermission(request, "kinerja:targets"), request.body, clock()),
+  );
+
+  app.get(
+    "/api/v1/kinerja/training-cohorts",
+    {
+      config: { permission: "aggregates:read" },
+      schema: {
+        tags: ["kinerja"],
+        summary: "Training cohorts that can be compared (names and dates only)",
+        response: { 200: cohortListResponse, ...errors },
+      },
+    },
+    async (request) => listCohorts(db, requirePermission(request, "aggregates:read")),
   );
 
   app.get(

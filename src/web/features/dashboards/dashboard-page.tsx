@@ -51,6 +51,7 @@ function DashboardView({ code }: { code: string }) {
           <a href={`/api/v1/reports/monthly?region=${code}&month=${month}&format=xlsx`}>
             {t("dashboards.reportXlsx")}
           </a>
+          <Link to="/dasbor/pelatihan">{t("dashboards.trainingNav")}</Link>
         </div>
       </header>
       {query.isPending && <LoadingState />}

@@ -2,3 +2,4 @@
 import "./dashboards.css";
 
 export { DashboardHomePage, DashboardPage } from "./dashboard-page.tsx";
+export { TrainingComparisonPage } from "./training-comparison-page.tsx";
