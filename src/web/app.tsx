@@ -19,6 +19,7 @@ import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
 import { PovertyNavLink } from "./features/assessments/poverty-nav-link.tsx";
 import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
+import { OfflineStatusBadge } from "./offline/offline-status.tsx";
 
 const cases = () => import("./features/cases/index.ts");
 const CaseListPage = lazy(() => cases().then((m) => ({ default: m.CaseListPage })));
@@ -29,7 +30,6 @@ const MyTasksPage = lazy(() => cases().then((m) => ({ default: m.MyTasksPage }))
 const dashboards = () => import("./features/dashboards/index.ts");
 const DashboardHomePage = lazy(() => dashboards().then((m) => ({ default: m.DashboardHomePage })));
 const DashboardPage = lazy(() => dashboards().then((m) => ({ default: m.DashboardPage })));
-const TrainingComparisonPage = lazy(() => dashboards().then((m) => ({ default: m.TrainingComparisonPage })));
 const KinerjaPage = lazy(() => import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaPage })));
 const training = () => import("./features/training/index.ts");
 const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
@@ -61,6 +61,9 @@ const RegionPage = lazy(() =>
   import("./features/regions/region-page.tsx").then((m) => ({ default: m.RegionPage })),
 );
 
+const OfflinePage = lazy(() =>
+  import("./offline/offline-page.tsx").then((m) => ({ default: m.OfflinePage })),
+);
 const LoginPage = lazy(() =>
   import("./features/auth/login-page.tsx").then((m) => ({ default: m.LoginPage })),
 );
@@ -120,6 +123,7 @@ export function Layout() {
               <p className="brand-tagline">{t("app.tagline")}</p>
             </div>
           </div>
+          <OfflineStatusBadge />
           <LanguageSwitch />
           <UserMenu />
         </div>
@@ -167,6 +171,8 @@ export function createRouter() {
         { path: "wilayah", element: <RegionListPage /> },
         { path: "wilayah/:code", element: <RegionPage /> },
         { path: "masuk", element: <LoginPage /> },
+        // Outside RequireAuth: it must open without signal, where /auth/me cannot answer.
+        { path: "luring", element: <OfflinePage /> },
         {
           path: "profil",
           element: (
@@ -236,14 +242,6 @@ export function createRouter() {
           element: (
             <RequireAuth permission="aggregates:read">
               <DashboardHomePage />
-            </RequireAuth>
-          ),
-        },
-        {
-          path: "dasbor/pelatihan",
-          element: (
-            <RequireAuth permission="aggregates:read">
-              <TrainingComparisonPage />
             </RequireAuth>
           ),
         },

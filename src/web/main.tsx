@@ -6,9 +6,13 @@ import { RouterProvider } from "react-router";
 import { ApiError } from "./api/client.ts";
 import { createRouter } from "./app.tsx";
 import { initI18n } from "./i18n/i18n.ts";
+import { startOfflineSync } from "./offline/offline-controller.ts";
+import { registerServiceWorker } from "./offline/service-worker.ts";
 import "./styles.css";
 
 const i18n = initI18n();
+registerServiceWorker();
+startOfflineSync();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,5 +1,6 @@
 /** Interface text in English; same keys as `id.ts`. */
 
+import { offlineEn } from "./offline.en.ts";
 import { casesEn } from "./cases.en.ts";
 import type { Resources } from "./id.ts";
 import { registryEn } from "./registry.en.ts";
@@ -193,9 +194,10 @@ export const en: Resources = {
     noHistory: "No history for this record yet.",
     actions: { create: "Created", update: "Changed", delete: "Deleted", view: "Viewed", export: "Exported" },
   },
-  cases: casesEn,
   training: trainingEn,
   dashboards: dashboardsEn,
   assessments: assessmentsEn,
   registry: registryEn,
+  cases: casesEn,
+  offline: offlineEn,
 };

@@ -2,6 +2,7 @@
  * Interface text in Bahasa Indonesia, the default language. `en.ts` must have the same keys
  * (the type checker enforces it). Keys are grouped by the part of the app that shows them.
  */
+import { offlineId } from "./offline.id.ts";
 import { casesId } from "./cases.id.ts";
 import { registryId } from "./registry.id.ts";
 import { assessmentsId } from "./assessments.id.ts";
@@ -198,11 +199,12 @@ export const id = {
     noHistory: "Belum ada riwayat untuk data ini.",
     actions: { create: "Dibuat", update: "Diubah", delete: "Dihapus", view: "Dilihat", export: "Diekspor" },
   },
-  cases: casesId,
   training: trainingId,
   dashboards: dashboardsId,
   assessments: assessmentsId,
   registry: registryId,
+  cases: casesId,
+  offline: offlineId,
 };
 
 /** The shape every language's resources must have. */

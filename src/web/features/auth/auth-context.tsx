@@ -10,6 +10,7 @@ import { type Permission, roleHas } from "../../../core/access/permissions.ts";
 import type { SessionInfo } from "../../../core/api/auth.schema.ts";
 import { api, apiSession } from "../../api/api.ts";
 import { ApiError } from "../../api/client.ts";
+import { wipeOffline } from "../../offline/offline-controller.ts";
 import { LOGIN_PATH, loginPath } from "./login-path.ts";
 
 export const sessionKey = ["auth", "me"] as const;
@@ -78,6 +79,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
+      // Logging out deletes the phone's offline data and forgets its key (docs/offline.md).
+      await wipeOffline().catch(() => undefined);
       await api.send("POST", "/auth/logout");
     } finally {
       // A fresh page load drops every answer held in memory (personal data included) at once.
