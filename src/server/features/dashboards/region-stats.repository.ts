@@ -235,7 +235,11 @@ export async function computeStats(
   return [...acc.values()];
 }
 
-/** Replaces the counters of `groups` for the given kelurahan (null: all) with `rows`. */
+/**
+ * Replaces the counters of `groups` for the given kelurahan (null: all) with `rows`. For a list of
+ * kelurahan only the differences are written (a new case changes two or three counter rows, not
+ * the thousands of daily rows of its kelurahan); a full rebuild deletes and inserts everything.
+ */
 export async function replaceStats(
   db: Db,
   codes: string[] | null,
@@ -243,18 +247,56 @@ export async function replaceStats(
   groups: ReadonlySet<StatGroup> = ALL_GROUPS,
 ): Promise<void> {
   if (codes !== null && codes.length === 0) return;
-  let del = within(db.deleteFrom("region_stats"), "region_code", codes);
-  if (groups !== ALL_GROUPS)
-    del = del.where(
-      "metric",
-      "in",
-      [...groups].flatMap((g) => GROUP_METRICS[g]),
-    );
-  await del.execute();
-  for (let i = 0; i < rows.length; i += 500)
+  const metrics = [...groups].flatMap((g) => GROUP_METRICS[g]);
+  if (codes === null) {
+    let del = db.deleteFrom("region_stats");
+    if (groups !== ALL_GROUPS) del = del.where("metric", "in", metrics);
+    await del.execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto("region_stats")
+        .values(rows.slice(i, i + 500))
+        .execute();
+    return;
+  }
+  const id = (r: Omit<StatRow, "value">) => `${r.region_code}|${r.metric}|${r.key}|${r.day}`;
+  const existing = new Map(
+    (
+      await db
+        .selectFrom("region_stats")
+        .selectAll()
+        .where("region_code", "in", codes)
+        .where("metric", "in", metrics)
+        .execute()
+    ).map((r) => [id(r), r]),
+  );
+  const inserts: StatRow[] = [];
+  for (const row of rows) {
+    const old = existing.get(id(row));
+    existing.delete(id(row));
+    if (!old) inserts.push(row);
+    else if (Number(old.value) !== row.value)
+      await db
+        .updateTable("region_stats")
+        .set({ value: row.value })
+        .where("region_code", "=", row.region_code)
+        .where("metric", "=", row.metric)
+        .where("key", "=", row.key)
+        .where("day", "=", row.day)
+        .execute();
+  }
+  for (const gone of existing.values())
+    await db
+      .deleteFrom("region_stats")
+      .where("region_code", "=", gone.region_code)
+      .where("metric", "=", gone.metric)
+      .where("key", "=", gone.key)
+      .where("day", "=", gone.day)
+      .execute();
+  for (let i = 0; i < inserts.length; i += 500)
     await db
       .insertInto("region_stats")
-      .values(rows.slice(i, i + 500))
+      .values(inserts.slice(i, i + 500))
       .execute();
 }
 
