@@ -30,6 +30,7 @@ const MyTasksPage = lazy(() => cases().then((m) => ({ default: m.MyTasksPage }))
 const dashboards = () => import("./features/dashboards/index.ts");
 const DashboardHomePage = lazy(() => dashboards().then((m) => ({ default: m.DashboardHomePage })));
 const DashboardPage = lazy(() => dashboards().then((m) => ({ default: m.DashboardPage })));
+const TrainingComparisonPage = lazy(() => dashboards().then((m) => ({ default: m.TrainingComparisonPage })));
 const KinerjaPage = lazy(() => import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaPage })));
 const training = () => import("./features/training/index.ts");
 const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
@@ -242,6 +243,14 @@ export function createRouter() {
           element: (
             <RequireAuth permission="aggregates:read">
               <DashboardHomePage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "dasbor/pelatihan",
+          element: (
+            <RequireAuth permission="aggregates:read">
+              <TrainingComparisonPage />
             </RequireAuth>
           ),
         },
