@@ -5,7 +5,7 @@
  */
 import { uuidv7 } from "uuidv7";
 import type { PullQuery, PullResponse, PushBody, PushResponse } from "../../core/api/sync.schema.ts";
-import { api } from "../api/api.ts";
+import { api, apiSession } from "../api/api.ts";
 import { forgetKey, importKey, keepKey, storedKey } from "./crypto.ts";
 import { DexieStore, deleteOfflineDatabase } from "./dexie-store.ts";
 import { type SyncReport, type SyncTransport, syncOnce } from "./sync-engine.ts";
@@ -115,6 +115,11 @@ export function syncNow(): Promise<SyncReport | null> {
     if (!store || !navigator.onLine) return null;
     publish({ syncing: true, error: null });
     try {
+      // A page opened without signal never learned the session's CSRF token: ask now.
+      if (!apiSession.csrfToken)
+        apiSession.csrfToken = (
+          await api.get<{ csrfToken: string | null }>("/auth/me", { signal: AbortSignal.timeout(20_000) })
+        ).csrfToken;
       const report = await syncOnce(store, fetchTransport);
       if (report.wiped) {
         await wipeOffline();

@@ -77,7 +77,8 @@ export function OfflinePage() {
   async function onHousehold(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!store) return;
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     await recordChange(store, {
       kind: "household.create",
       payload: {
@@ -87,12 +88,13 @@ export function OfflinePage() {
         address: field(f, "address"),
       },
     });
-    await saved(t("offline.household.saved"), e.currentTarget);
+    await saved(t("offline.household.saved"), form);
   }
   async function onPerson(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!store) return;
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     await recordChange(store, {
       kind: "person.create",
       payload: {
@@ -102,12 +104,13 @@ export function OfflinePage() {
         relation: field(f, "relation"),
       },
     });
-    await saved(t("offline.person.saved"), e.currentTarget);
+    await saved(t("offline.person.saved"), form);
   }
   async function onCase(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!store) return;
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     const householdId = field(f, "householdId");
     await recordChange(store, {
       kind: "case.create",
@@ -120,12 +123,13 @@ export function OfflinePage() {
         urgency: "biasa",
       },
     });
-    await saved(t("offline.caseForm.saved"), e.currentTarget);
+    await saved(t("offline.caseForm.saved"), form);
   }
   async function onVisit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!store) return;
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     await recordChange(store, {
       kind: "visit.create",
       payload: {
@@ -135,7 +139,7 @@ export function OfflinePage() {
         visitedAt: new Date().toISOString(),
       },
     });
-    await saved(t("offline.visit.saved"), e.currentTarget);
+    await saved(t("offline.visit.saved"), form);
   }
 
   return (
