@@ -1,0 +1,163 @@
+/**
+ * Goal: the first sync of a kelurahan's working set (~7,000 households, ~25,000 persons) in under
+ * 20 s with a compressed payload under 5 MB, and an app shell under 250 KB compressed.
+ *
+ *   node --import tsx bench/sync.ts [households] [persons]     (default 7000 25000)
+ *
+ * Seeds one kelurahan on a temporary SQLite database, then pulls the whole working set from 0
+ * through the real route (inject, gzip) with the sync engine's page size, and runs the pulled
+ * pages through the client core (reconcile into the in-memory store). What it measures is the
+ * server's part and the client core in Node; the Chromium run with 4× CPU throttling (CDP
+ * Emulation.setCPUThrottlingRate) and the Dexie store is not part of this script (docs/offline.md).
+ * The shell size is the gzip size of the entry script and stylesheet of dist/web (build first).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { PullResponse } from "../src/core/api/sync.schema.ts";
+import { normalizeName, phoneticKey } from "../src/core/identity/person-name.ts";
+import { buildApp } from "../src/server/app.ts";
+import { loadConfig } from "../src/server/config.ts";
+import { allocateSeq } from "../src/server/db/change-log.ts";
+import { createDb } from "../src/server/db/create-db.ts";
+import { newId, nowIso } from "../src/server/db/ids.ts";
+import { migrateToLatest } from "../src/server/db/migrate.ts";
+import { seedDemo } from "../src/server/features/demo/demo.service.ts";
+import { MemoryStore } from "../src/web/offline/local-store.ts";
+import { syncOnce } from "../src/web/offline/sync-engine.ts";
+
+const HOUSEHOLDS = Number(process.argv[2] ?? 7000);
+const PERSONS = Number(process.argv[3] ?? 25000);
+const KEBON_KELAPA = "3171011005";
+const PASSWORD = "bench-sync-sandi-2024";
+const GOAL_SECONDS = 20;
+const GOAL_PAYLOAD_MB = 5;
+const GOAL_SHELL_KB = 250;
+
+const dir = mkdtempSync(join(tmpdir(), "peduli-bench-sync-"));
+const handle = await createDb(`sqlite:${join(dir, "bench.db")}`);
+try {
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db, { households: 0, demoPassword: PASSWORD });
+  const now = nowIso();
+  await handle.db.transaction().execute(async (trx) => {
+    let seq = await allocateSeq(trx, HOUSEHOLDS + PERSONS);
+    const ids: string[] = [];
+    for (let start = 0; start < HOUSEHOLDS; start += 500) {
+      const rows = [];
+      for (let i = start; i < Math.min(HOUSEHOLDS, start + 500); i++) {
+        const id = newId();
+        ids.push(id);
+        rows.push({
+          id,
+          kk_number: String(3171050101000000 + i),
+          region_code: KEBON_KELAPA,
+          rw: String(1 + (i % 12)).padStart(3, "0"),
+          rt: String(1 + (i % 9)).padStart(3, "0"),
+          address: `Jl. Kebon Kelapa Gg. ${i % 40} No. ${i}`,
+          latitude: null,
+          longitude: null,
+          is_demo: 1,
+          seq: seq++,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      await trx.insertInto("households").values(rows).execute();
+    }
+    for (let start = 0; start < PERSONS; start += 500) {
+      const rows = [];
+      for (let i = start; i < Math.min(PERSONS, start + 500); i++) {
+        const name = `Warga Kebon Kelapa ${i}`;
+        rows.push({
+          id: newId(),
+          household_id: ids[i % ids.length]!,
+          nik: String(3171054101900000 + i),
+          nik_status: "ada",
+          name,
+          name_normalized: normalizeName(name),
+          name_phonetic: phoneticKey(name),
+          sex: i % 2 ? "L" : "P",
+          birth_place: "Jakarta",
+          birth_date: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 9}`,
+          relation: i % 4 === 0 ? "kepala_keluarga" : "anak",
+          marital_status: null,
+          education: "sd",
+          occupation: "pedagang",
+          monthly_income: 1_500_000,
+          disability: null,
+          chronic_illness: null,
+          health_insurance: "pbi",
+          phone: null,
+          region_code: KEBON_KELAPA,
+          died_at: null,
+          merged_into_id: null,
+          is_demo: 1,
+          seq: seq++,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      await trx
+        .insertInto("persons")
+        .values(rows as never)
+        .execute();
+    }
+  });
+
+  const config = loadConfig({ LOG_LEVEL: "silent", NODE_ENV: "test", PEDULI_WEB_DIR: "./no-web" }, {});
+  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect });
+  const login = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { username: "psm.kebon-kelapa", password: PASSWORD },
+  });
+  const cookie = `peduli_session=${login.cookies.find((c) => c.name === "peduli_session")!.value}`;
+  const headers = { cookie, "x-csrf-token": login.json().csrfToken as string, "accept-encoding": "gzip" };
+
+  let compressed = 0;
+  let raw = 0;
+  const started = performance.now();
+  const store = new MemoryStore(newId());
+  await syncOnce(store, {
+    push: async () => ({ results: [] }),
+    pull: async (q) => {
+      const res = await app.inject({
+        method: "GET",
+        url: `/api/v1/sync/pull?since=${q.since}&deviceId=${q.deviceId}&scope=${encodeURIComponent(q.scope)}&limit=${q.limit}`,
+        headers,
+      });
+      compressed += res.rawPayload.length;
+      const text = gunzipSync(res.rawPayload).toString("utf8");
+      raw += text.length;
+      return JSON.parse(text) as PullResponse;
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const counts = await store.counts();
+  await app.close();
+
+  let shellKb = Number.NaN;
+  if (existsSync("dist/web/index.html")) {
+    const html = readFileSync("dist/web/index.html", "utf8");
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    shellKb = assets.reduce((n, a) => n + gzipSync(readFileSync(join("dist/web", a))).length, 0) / 1024;
+  }
+  const mb = compressed / 1024 / 1024;
+  console.log(
+    `Sync (bench/sync): first sync of ${counts.households ?? 0} households and ${counts.persons ?? 0} persons`,
+  );
+  console.log(
+    `  first sync (server + client core in Node, no CPU throttling): ${seconds.toFixed(2)} s   goal ${GOAL_SECONDS} s   ratio ${(seconds / GOAL_SECONDS).toFixed(2)}`,
+  );
+  console.log(
+    `  payload gzip: ${mb.toFixed(2)} MB (raw ${(raw / 1024 / 1024).toFixed(2)} MB)   goal ${GOAL_PAYLOAD_MB} MB   ratio ${(mb / GOAL_PAYLOAD_MB).toFixed(2)}`,
+  );
+  console.log(
+    `  app shell gzip (entry JS + CSS): ${shellKb.toFixed(1)} KB   goal ${GOAL_SHELL_KB} KB   ratio ${(shellKb / GOAL_SHELL_KB).toFixed(2)}`,
+  );
+} finally {
+  await handle.close();
+  rmSync(dir, { recursive: true, force: true });
+}
