@@ -58,8 +58,9 @@ export default defineConfig({
     outDir: "../../dist/web",
     emptyOutDir: true,
     // The budget is 250 KB gzip for the shell a phone downloads (about 126 KB now, React included);
-    // this limit is on minified size, so it warns well before the budget is reached.
-    chunkSizeWarningLimit: 500,
+    // this limit is on minified size. The one larger chunk is ECharts (about 560 KB minified), which
+    // only the chart pages load, so the limit sits just above it and still catches a bloated shell.
+    chunkSizeWarningLimit: 600,
     sourcemap: true,
   },
   server: {

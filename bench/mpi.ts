@@ -273,14 +273,9 @@ function agree(peduli: Output, pandas: Output): string[] {
   return problems;
 }
 
-/** `node bin/peduli.js mpi` once the command is registered in src/cli/index.ts, else a stand-in. */
+/** Peduli's command line, exactly as an analyst runs it. */
 function peduliCommand(): string[] {
-  const probe = spawnSync(process.execPath, ["bin/peduli.js", "mpi", "--help"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  const wired = probe.status === 0 && probe.stdout.includes("--indicators");
-  return wired ? ["bin/peduli.js", "mpi"] : ["--import", "tsx", "bench/mpi-child.ts", "mpi"];
+  return ["bin/peduli.js", "mpi"];
 }
 
 const dir = mkdtempSync(join(tmpdir(), "peduli-bench-mpi-"));

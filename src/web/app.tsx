@@ -9,6 +9,7 @@ import { LANGUAGES } from "../core/errors/language.ts";
 import { ErrorMessage } from "./components/error-message.tsx";
 import { LoadingState } from "./components/loading-state.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
+import { PovertyNavLink } from "./features/assessments/poverty-nav-link.tsx";
 import { AuthProvider } from "./features/auth/auth-context.tsx";
 import { Can } from "./features/auth/can.tsx";
 import { RequireAuth } from "./features/auth/require-auth.tsx";
@@ -16,7 +17,6 @@ import { UserMenu } from "./features/auth/user-menu.tsx";
 import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
 import { DashboardsNavLinks } from "./features/dashboards/dashboards-nav-link.tsx";
 import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
-import { PovertyNavLink } from "./features/assessments/poverty-nav-link.tsx";
 import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 import { OfflineStatusBadge } from "./offline/offline-status.tsx";
@@ -31,7 +31,9 @@ const dashboards = () => import("./features/dashboards/index.ts");
 const DashboardHomePage = lazy(() => dashboards().then((m) => ({ default: m.DashboardHomePage })));
 const DashboardPage = lazy(() => dashboards().then((m) => ({ default: m.DashboardPage })));
 const TrainingComparisonPage = lazy(() => dashboards().then((m) => ({ default: m.TrainingComparisonPage })));
-const KinerjaPage = lazy(() => import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaPage })));
+const KinerjaPage = lazy(() =>
+  import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaPage })),
+);
 const training = () => import("./features/training/index.ts");
 const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
 const CohortPage = lazy(() => training().then((m) => ({ default: m.CohortPage })));

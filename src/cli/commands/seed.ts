@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { seedDemo } from "../../server/features/demo/demo.service.ts";
 import { loadConfig } from "../../server/config.ts";
+import { seedDemo } from "../../server/features/demo/demo.service.ts";
 import { CliError } from "../cli-error.ts";
 import { withDb } from "../with-db.ts";
 

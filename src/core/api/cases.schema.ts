@@ -22,13 +22,9 @@ const isoInstant = z.iso
   .datetime({ offset: true })
   .meta({ description: "ISO 8601 instant", example: "2026-03-01T08:00:00Z" });
 const isoDate = z.iso.date().meta({ description: "YYYY-MM-DD", example: "2026-03-01" });
-const clientId = z
-  .uuid()
-  .optional()
-  .meta({
-    description:
-      "The client's own UUIDv7 (offline phones); sending the same id again returns the first result",
-  });
+const clientId = z.uuid().optional().meta({
+  description: "The client's own UUIDv7 (offline phones); sending the same id again returns the first result",
+});
 const rwRt = z
   .string()
   .trim()
@@ -174,12 +170,10 @@ export type CaseEventDto = z.infer<typeof caseEventSchema>;
 export const caseEventListResponse = z.object({ items: z.array(caseEventSchema), total: z.number().int() });
 
 export const createCaseEventBody = z.object({
-  action: z
-    .enum(["note", "close", "reject_closure", "reopen"])
-    .meta({
-      description:
-        "note; close (a sudin closes or approves a request, others request closure); reject_closure (sudin); reopen",
-    }),
+  action: z.enum(["note", "close", "reject_closure", "reopen"]).meta({
+    description:
+      "note; close (a sudin closes or approves a request, others request closure); reject_closure (sudin); reopen",
+  }),
   note: z.string().trim().max(2000).optional(),
   reason: z.enum(CLOSURE_REASONS).optional().meta({ description: "Required to close or request closure" }),
 });

@@ -3,20 +3,20 @@
  * their feature (<feature>.table.ts).
  */
 import type { Kysely, Transaction } from "kysely";
-import type { CaseTables } from "../features/cases/cases.table.ts";
-import type { DashboardTables } from "../features/dashboards/dashboards.table.ts";
-import type { KinerjaTables } from "../features/kinerja/kinerja.table.ts";
-import type { SyncTables } from "../features/sync/sync.table.ts";
 import type { AssessmentTable, IndicatorSetTable } from "../features/assessments/assessments.table.ts";
 import type { AuditLogTable } from "../features/audit/audit.table.ts";
 import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../features/auth/auth.table.ts";
-import type { HouseholdTable } from "../features/households/households.table.ts";
+import type { CaseTables } from "../features/cases/cases.table.ts";
+import type { DashboardTables } from "../features/dashboards/dashboards.table.ts";
 import type { DuplicateCandidateTable } from "../features/duplicates/duplicates.table.ts";
+import type { HouseholdTable } from "../features/households/households.table.ts";
+import type { KinerjaTables } from "../features/kinerja/kinerja.table.ts";
 import type { PersonEventTable } from "../features/persons/person-events.table.ts";
 import type { PersonTable } from "../features/persons/persons.table.ts";
 import type { PpksCategoryTable, PpksClassificationTable } from "../features/ppks/ppks.table.ts";
 import type { PsksKindTable, PsksOrganisationTable } from "../features/psks/psks.table.ts";
 import type { RegionTable } from "../features/regions/regions.table.ts";
+import type { SyncTables } from "../features/sync/sync.table.ts";
 import type { TrainingTables } from "../features/training/training.table.ts";
 import type { UserTable } from "../features/users/users.table.ts";
 import type { WorkerTable } from "../features/workers/workers.table.ts";

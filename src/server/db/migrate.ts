@@ -7,7 +7,10 @@ import { MIGRATIONS } from "./migrations/index.ts";
  * `schema` (PostgreSQL): where the migration bookkeeping tables live when the connection uses a
  * schema of its own; named explicitly because Kysely finds existing tables in every schema.
  */
-export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string } = {},
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },

@@ -26,7 +26,6 @@ export function regionScope(regionCode: string): RegionScope {
  * Any query builder with `where` (select, update, delete). Kysely's overloaded `where` does not fit
  * `WhereInterface<any, any>`, so the constraint is structural.
  */
-// biome-ignore lint/suspicious/noExplicitAny: kysely's builders differ in their generic parameters
 type ScopableQuery = { where(...args: any[]): any };
 
 /** Limits a query to rows whose `column` (a region code column, e.g. "persons.region_code") is in scope. */

@@ -37,7 +37,10 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         { name: "audit", description: "Jejak audit / audit trail" },
         { name: "training", description: "Bimbingan dan pelatihan, sertifikat / training and certificates" },
         { name: "cases", description: "Kasus, rujukan, kunjungan, tugas / cases, referrals, visits, tasks" },
-        { name: "dashboards", description: "Dasbor wilayah dan laporan bulanan / area dashboards and monthly reports" },
+        {
+          name: "dashboards",
+          description: "Dasbor wilayah dan laporan bulanan / area dashboards and monthly reports",
+        },
         { name: "kinerja", description: "Kinerja petugas dan target / worker performance and targets" },
         { name: "sync", description: "Sinkronisasi aplikasi lapangan luring / offline field app sync" },
         {

@@ -1,12 +1,12 @@
 /** Interface text in English; same keys as `id.ts`. */
 
-import { offlineEn } from "./offline.en.ts";
-import { casesEn } from "./cases.en.ts";
-import type { Resources } from "./id.ts";
-import { registryEn } from "./registry.en.ts";
 import { assessmentsEn } from "./assessments.en.ts";
-import { trainingEn } from "./training.en.ts";
+import { casesEn } from "./cases.en.ts";
 import { dashboardsEn } from "./dashboards.en.ts";
+import type { Resources } from "./id.ts";
+import { offlineEn } from "./offline.en.ts";
+import { registryEn } from "./registry.en.ts";
+import { trainingEn } from "./training.en.ts";
 
 export const en: Resources = {
   app: {

@@ -2,12 +2,13 @@
  * Interface text in Bahasa Indonesia, the default language. `en.ts` must have the same keys
  * (the type checker enforces it). Keys are grouped by the part of the app that shows them.
  */
-import { offlineId } from "./offline.id.ts";
-import { casesId } from "./cases.id.ts";
-import { registryId } from "./registry.id.ts";
+
 import { assessmentsId } from "./assessments.id.ts";
-import { trainingId } from "./training.id.ts";
+import { casesId } from "./cases.id.ts";
 import { dashboardsId } from "./dashboards.id.ts";
+import { offlineId } from "./offline.id.ts";
+import { registryId } from "./registry.id.ts";
+import { trainingId } from "./training.id.ts";
 
 export const id = {
   app: {

@@ -11,8 +11,8 @@ import * as cases from "./2026-11-28-005-cases.ts";
 import * as assessments from "./2026-11-28-006-assessments.ts";
 import * as kinerja from "./2026-11-28-007-kinerja.ts";
 import * as sync from "./2026-11-28-008-sync.ts";
-import * as deviceKeys from "./2026-11-28-009-device-keys.ts";
 import * as assessmentIndexes from "./2026-11-28-009-assessment-indexes.ts";
+import * as deviceKeys from "./2026-11-28-009-device-keys.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { normalizeUsername } from "../../../core/access/login-name.ts";
 import { ROLE_TABLE, type Role } from "../../../core/access/permissions.ts";
-import type { createUserBody, updateUserBody, userListQuery } from "../../../core/api/auth.schema.ts";
+import type { updateUserBody, userListQuery } from "../../../core/api/auth.schema.ts";
 import { AppError, notFound } from "../../../core/errors/app-error.ts";
 import { regionLevelOf } from "../../../core/region/region-code.ts";
 import type { Db } from "../../db/database.ts";
