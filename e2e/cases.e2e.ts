@@ -2,7 +2,7 @@
  * Case work in Chromium: a PSM on a phone opens an area case from the kelurahan page, finds its
  * first-visit task in "Tugas saya", records a visit with GPS and a photo (a wrong file is refused
  * before upload with the server's message), sees it on the timeline and requests closure; the
- * Suku Dinas officer approves it. Also the list, the stage board and the reports. Waits on
+ * Suku Dinas officer transfers it to the kecamatan's TKSK and approves it. Also the list, the stage board and the reports. Waits on
  * elements and responses, never on time. Screenshots go to test-results/.
  */
 import type { Page } from "playwright-core";
@@ -210,6 +210,28 @@ describe("case work in the browser", () => {
 
     await columns.nth(1).getByRole("link", { name: kase.caseNumber }).click();
     await page.getByRole("heading", { level: 1, name: kase.subjectLabel }).waitFor();
+    const header = page.locator(".case-header");
+
+    // Transfer the case to the kecamatan's TKSK: the header names them, the history keeps both holders.
+    const assignment = page.locator("#petugas");
+    const tkskOption = assignment.getByLabel("Alihkan ke petugas").locator("option", { hasText: "(TKSK" });
+    const tkskLabel = (await tkskOption.first().textContent()) ?? "";
+    const tkskName = tkskLabel.slice(0, tkskLabel.indexOf(" ("));
+    await assignment.getByLabel("Alihkan ke petugas").selectOption({ label: tkskLabel });
+    await assignment.getByLabel("Alasan (opsional)").fill("Perlu koordinasi tingkat kecamatan");
+    const reassigned = page.waitForResponse((r) => r.request().method() === "PATCH");
+    await assignment.getByRole("button", { name: "Alihkan petugas" }).click();
+    expect((await reassigned).status()).toBe(200);
+    await assignment.getByText(`Kasus kini dipegang ${tkskName}.`).waitFor();
+    expect(await header.locator(".facts").textContent()).toContain(tkskName);
+    const holders = assignment.locator(".assignment-item");
+    await holders.nth(1).getByText(tkskName).waitFor();
+    expect(await holders.count()).toBe(2);
+    expect(await holders.nth(0).locator(".item-meta").textContent()).toMatch(/ – /);
+    expect(await holders.nth(1).locator(".item-meta").textContent()).toMatch(
+      /^sejak .* \(kini\) · ditetapkan /,
+    );
+
     const actions = page.locator("#tindakan");
     expect(await actions.getByLabel("Alasan penutupan").inputValue()).toBe("tertangani");
     await actions.getByRole("button", { name: "Tolak penutupan" }).waitFor();
@@ -218,7 +240,6 @@ describe("case work in the browser", () => {
     );
     await actions.getByRole("button", { name: "Setujui penutupan" }).click();
     expect((await approved).status()).toBe(201);
-    const header = page.locator(".case-header");
     await header.locator(".stage").getByText("Selesai").waitFor();
     expect(await header.getByText(/Menunggu persetujuan/).count()).toBe(0);
     await page.locator("#riwayat .timeline-event").first().getByText("Kasus ditutup").waitFor();

@@ -326,6 +326,7 @@ export const assignmentSchema = z.object({
   toAt: z.string().nullable(),
   assignedByName: z.string().nullable(),
 });
+export type AssignmentDto = z.infer<typeof assignmentSchema>;
 export const assignmentListResponse = z.object({ items: z.array(assignmentSchema), total: z.number().int() });
 
 export const serviceSchema = z

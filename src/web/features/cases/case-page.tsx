@@ -1,6 +1,6 @@
 /**
  * /kasus/:id — one case: who or what it is about, where, how urgent and at which stage; the stage
- * actions the user's role allows; then its timeline, plan, referrals, visits and tasks.
+ * actions the user's role allows; who holds it (assign/transfer, history); then its timeline, plan, referrals, visits and tasks.
  */
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -10,6 +10,7 @@ import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { formatDateTime } from "../../i18n/datetime.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
+import { CaseAssignment } from "./case-assignment.tsx";
 import { regionText, StageBadge, UrgencyBadge } from "./case-badges.tsx";
 import { CasePlan } from "./case-plan.tsx";
 import { CaseReferrals } from "./case-referrals.tsx";
@@ -47,12 +48,14 @@ export function CasePage() {
       <CaseHeader kase={kase} />
       <StageActions kase={kase} />
       <nav className="section-nav" aria-label={t("cases.detail.sections")}>
+        <a href="#petugas">{t("cases.assignment.title")}</a>
         <a href="#riwayat">{t("cases.timeline.title")}</a>
         <a href="#kunjungan">{t("cases.visits.title")}</a>
         <a href="#rencana">{t("cases.plan.title")}</a>
         <a href="#rujukan">{t("cases.referrals.title")}</a>
         <a href="#tugas">{t("cases.tasks.title")}</a>
       </nav>
+      <CaseAssignment kase={kase} />
       <CaseVisits kase={kase} />
       <CaseTimeline kase={kase} />
       <CasePlan kase={kase} />

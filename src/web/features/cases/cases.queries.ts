@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  AssignmentDto,
   CaseDto,
   CaseEventDto,
   CaseListQuery,
@@ -26,6 +27,8 @@ import type {
   updateReferralBody,
   VisitDto,
 } from "../../../core/api/cases.schema.ts";
+import type { WorkerDto } from "../../../core/api/workers.schema.ts";
+import { isWithinRegion, parentRegionCode, regionLevelOf } from "../../../core/region/region-code.ts";
 import { api } from "../../api/api.ts";
 
 export type PlanItemDto = z.infer<typeof planItemSchema>;
@@ -67,7 +70,7 @@ export const caseKeys = {
   all: ["cases"] as const,
   list: (search: string) => [...caseKeys.all, "list", search] as const,
   detail: (id: string) => [...caseKeys.all, "detail", id] as const,
-  part: (id: string, part: "events" | "plan" | "referrals" | "visits" | "tasks") =>
+  part: (id: string, part: "events" | "plan" | "referrals" | "visits" | "tasks" | "assignments") =>
     [...caseKeys.all, "detail", id, part] as const,
   tasks: (bucket: TaskBucket) => ["tasks", "me", bucket] as const,
   categories: ["case-categories"] as const,
@@ -127,6 +130,34 @@ export function useCaseTasks(id: string) {
   return useQuery({
     queryKey: caseKeys.part(id, "tasks"),
     queryFn: ({ signal }) => api.get<Page<TaskDto>>(`${path(id)}/tasks`, { signal }),
+  });
+}
+
+/** Who held the case when (newest first as the server sends it). */
+export function useCaseAssignments(id: string) {
+  return useQuery({
+    queryKey: caseKeys.part(id, "assignments"),
+    queryFn: ({ signal }) => api.get<Page<AssignmentDto>>(`${path(id)}/assignments`, { signal }),
+  });
+}
+
+/**
+ * Active workers who may hold a case in `regionCode`: the kecamatan's TKSK and the kelurahan's PSM
+ * (a worker whose region covers the case's). The server scopes the list to the user and checks again.
+ */
+export function useAssignableWorkers(regionCode: string, enabled: boolean) {
+  const kecamatan = regionLevelOf(regionCode) === "kelurahan" ? parentRegionCode(regionCode) : regionCode;
+  return useQuery({
+    queryKey: ["workers", "assignable", kecamatan],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<Page<WorkerDto>>(
+        `/workers?region=${encodeURIComponent(kecamatan ?? regionCode)}&pageSize=500`,
+        {
+          signal,
+        },
+      ),
+    select: (page) => page.items.filter((w) => w.active && isWithinRegion(regionCode, w.regionCode)),
   });
 }
 
