@@ -18,6 +18,7 @@ import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
 import { DashboardsNavLinks } from "./features/dashboards/dashboards-nav-link.tsx";
 import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
 import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
+import { WorkersNavLink } from "./features/workers/workers-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
 import { OfflineStatusBadge } from "./offline/offline-status.tsx";
 
@@ -57,6 +58,9 @@ const EditPersonPage = lazy(() => registry().then((m) => ({ default: m.EditPerso
 const PersonPage = lazy(() => registry().then((m) => ({ default: m.PersonPage })));
 const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
 const DuplicatesPage = lazy(() => registry().then((m) => ({ default: m.DuplicatesPage })));
+const workers = () => import("./features/workers/index.ts");
+const WorkerListPage = lazy(() => workers().then((m) => ({ default: m.WorkerListPage })));
+const WorkerPage = lazy(() => workers().then((m) => ({ default: m.WorkerPage })));
 const RegionListPage = lazy(() =>
   import("./features/regions/region-list-page.tsx").then((m) => ({ default: m.RegionListPage })),
 );
@@ -134,6 +138,7 @@ export function Layout() {
           <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
           <RegistryNavLink />
           <TrainingNavLink />
+          <WorkersNavLink />
           <PovertyNavLink />
           <DashboardsNavLinks />
           <CaseNavLinks />
@@ -261,6 +266,22 @@ export function createRouter() {
           element: (
             <RequireAuth permission="aggregates:read">
               <DashboardPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "petugas",
+          element: (
+            <RequireAuth permission="workers:read">
+              <WorkerListPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "petugas/:id",
+          element: (
+            <RequireAuth permission="workers:read">
+              <WorkerPage />
             </RequireAuth>
           ),
         },

@@ -7,6 +7,7 @@ import type { Resources } from "./id.ts";
 import { offlineEn } from "./offline.en.ts";
 import { registryEn } from "./registry.en.ts";
 import { trainingEn } from "./training.en.ts";
+import { workersEn } from "./workers.en.ts";
 
 export const en: Resources = {
   app: {
@@ -200,4 +201,5 @@ export const en: Resources = {
   registry: registryEn,
   cases: casesEn,
   offline: offlineEn,
+  workers: workersEn,
 };

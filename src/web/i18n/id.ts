@@ -9,6 +9,7 @@ import { dashboardsId } from "./dashboards.id.ts";
 import { offlineId } from "./offline.id.ts";
 import { registryId } from "./registry.id.ts";
 import { trainingId } from "./training.id.ts";
+import { workersId } from "./workers.id.ts";
 
 export const id = {
   app: {
@@ -206,6 +207,7 @@ export const id = {
   registry: registryId,
   cases: casesId,
   offline: offlineId,
+  workers: workersId,
 };
 
 /** The shape every language's resources must have. */
