@@ -66,6 +66,28 @@ describe("dashboards in the browser", () => {
     await context.close();
   });
 
+  it("lets the Suku Dinas set a PSM target for this month and check for workers far behind", async () => {
+    const { context, page, errors } = await openPage(server.browser);
+    await logIn(page, "sudin", "/kinerja");
+    await page.getByRole("link", { name: "Atur target" }).click();
+    await page.getByRole("heading", { level: 1, name: "Target kinerja" }).waitFor();
+    expect(await page.getByLabel("Peran").inputValue()).toBe("psm");
+    await page.getByLabel("Target baru: Keluarga diasesmen").fill("30");
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/kinerja/targets") && r.request().method() === "PUT",
+    );
+    await page.getByRole("button", { name: "Simpan target" }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByRole("status").filter({ hasText: "1 target disimpan." }).waitFor();
+    const current = page.locator('td[data-indicator="householdsAssessed"]');
+    await expect.poll(() => current.textContent()).toBe("30");
+    await page.getByRole("button", { name: "Periksa sekarang" }).click();
+    await page.getByRole("status").filter({ hasText: "capaian diperiksa" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/81-kinerja-targets.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the pimpinan the before/after training comparison with what it compares", async () => {
     const { context, page, errors } = await openPage(server.browser);
     await logIn(page, "pimpinan", "/dasbor/pelatihan");

@@ -35,6 +35,9 @@ const TrainingComparisonPage = lazy(() => dashboards().then((m) => ({ default: m
 const KinerjaPage = lazy(() =>
   import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaPage })),
 );
+const KinerjaTargetsPage = lazy(() =>
+  import("./features/kinerja/index.ts").then((m) => ({ default: m.KinerjaTargetsPage })),
+);
 const training = () => import("./features/training/index.ts");
 const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
 const CohortPage = lazy(() => training().then((m) => ({ default: m.CohortPage })));
@@ -290,6 +293,14 @@ export function createRouter() {
           element: (
             <RequireAuth permission="kinerja:read">
               <KinerjaPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "kinerja/target",
+          element: (
+            <RequireAuth permission="kinerja:targets">
+              <KinerjaTargetsPage />
             </RequireAuth>
           ),
         },

@@ -3,3 +3,4 @@ import "../dashboards/dashboards.css";
 import "./kinerja.css";
 
 export { KinerjaPage } from "./kinerja-page.tsx";
+export { KinerjaTargetsPage } from "./kinerja-targets-page.tsx";

@@ -5,6 +5,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { KinerjaDto, KinerjaIndicators } from "../../../core/api/kinerja.schema.ts";
 import { INDICATOR_LABELS, KINERJA_INDICATORS } from "../../../core/kinerja/kinerja.ts";
 import { api } from "../../api/api.ts";
@@ -12,6 +13,7 @@ import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { useLanguage } from "../../i18n/i18n.ts";
 import { useAuth } from "../auth/auth-context.tsx";
+import { Can } from "../auth/can.tsx";
 
 interface TeamList {
   items: { id: string; name: string; role: string; regionCode: string; indicators: KinerjaIndicators }[];
@@ -55,6 +57,9 @@ export function KinerjaPage() {
             {mine.data.worker.name} · {mine.data.period.from} – {mine.data.period.to}
           </p>
         )}
+        <Can permission="kinerja:targets">
+          <Link to="/kinerja/target">{t("dashboards.targetsNav")}</Link>
+        </Can>
       </header>
       {workerId === null && <p>{t("dashboards.noWorker")}</p>}
       {mine.isPending && workerId !== null && <LoadingState />}
