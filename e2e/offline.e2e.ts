@@ -83,12 +83,24 @@ describe("offline field work", () => {
     // page is loaded again; a worker reopening the app gets the same: reload, then sync.
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+    // Wait on the server, not on the counter: right after a reload the counter can read 0 before the
+    // local store is open. Then wait until the phone has nothing left to send.
+    const pullRecords = async () => {
+      const pull = await page.request.get(`${server.baseUrl}/api/v1/sync/pull?since=0&limit=5000`);
+      return ((await pull.json()) as PullResponse).records;
+    };
+    await expect
+      .poll(
+        async () =>
+          (await pullRecords()).filter((r) => r.table === "households" && r.data.address === ADDRESS).length,
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     await expect
       .poll(() => page.getByTestId("pending").textContent(), { timeout: 30_000 })
       .toContain("0 perubahan");
 
-    const pull = await page.request.get(`${server.baseUrl}/api/v1/sync/pull?since=0&limit=5000`);
-    const records = ((await pull.json()) as PullResponse).records;
+    const records = await pullRecords();
     const households = records.filter((r) => r.table === "households" && r.data.address === ADDRESS);
     expect(households).toHaveLength(1);
     const members = records.filter((r) => r.table === "persons" && r.data.householdId === households[0]!.id);
