@@ -190,8 +190,10 @@ describe("case work in the browser", () => {
     await page.getByLabel("Urgensi").selectOption("darurat");
     await page.getByLabel("Wilayah").selectOption(KEBON_KELAPA);
     await page.locator(".case-list").getByRole("link", { name: kase.caseNumber }).waitFor();
-    for (const badge of await page.locator(".case-list .urgency").allTextContents())
-      expect(badge).toBe("Darurat");
+    // The previous page stays on screen while the filtered one loads: wait until only darurat remain.
+    await expect
+      .poll(async () => [...new Set(await page.locator(".case-list .urgency").allTextContents())])
+      .toEqual(["Darurat"]);
     await page.screenshot({ path: `${SHOTS}/44-cases-list.png`, fullPage: true });
 
     await page.getByRole("button", { name: "Papan tahap" }).click();
