@@ -154,8 +154,11 @@ describe("training in the browser", () => {
       const saved = page.waitForResponse(
         (r) => r.url().includes("/answers/") && r.request().method() === "PUT",
       );
-      await questions.nth(index).getByRole("radio").first().check();
+      // click, not check(): the answer is a controlled input that settles after the save returns.
+      const option = questions.nth(index).getByRole("radio").first();
+      await option.click();
       expect((await saved).status()).toBe(200);
+      await expect.poll(() => option.isChecked()).toBe(true);
     }
     await page.getByText("2 dari 6 dijawab").waitFor();
     await expectNoHorizontalOverflow(page);
