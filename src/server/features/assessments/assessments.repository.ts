@@ -17,10 +17,24 @@ export async function countLivingMembers(db: Db, householdId: string): Promise<n
 /**
  * Inserts an assessment and re-marks the latest one of its household and period (by date, then
  * by creation), in the caller's transaction, so `is_latest` never disagrees with the history.
+ * The household row is locked first: on PostgreSQL two assessments of one household written at
+ * the same time could otherwise each see only itself and both stay marked latest. (Writers also
+ * take the change counter's row when they allocate a seq, which serialises them today; this lock
+ * keeps the rule from depending on that. SQLite runs one write transaction at a time.)
  */
 export async function insertAssessment(db: Db, row: NewAssessmentRow): Promise<void> {
+  await lockHousehold(db, row.household_id);
   await db.insertInto("assessments").values(row).execute();
   await markLatest(db, row.household_id, row.period);
+}
+
+/** A no-op update that takes the household's row lock until the transaction ends. */
+async function lockHousehold(db: Db, householdId: string): Promise<void> {
+  await db
+    .updateTable("households")
+    .set((eb) => ({ kk_number: eb.ref("kk_number") }))
+    .where("id", "=", householdId)
+    .execute();
 }
 
 async function markLatest(db: Db, householdId: string, period: string): Promise<void> {

@@ -140,6 +140,46 @@ describeEachDialect("assessments and poverty analysis", (ctx) => {
     expect(q4.filter((i) => i.latestInPeriod)).toHaveLength(1);
   });
 
+  it("marks exactly one assessment latest when several of one household are sent at once", async () => {
+    const households = await ctx.db
+      .selectFrom("households")
+      .select("id")
+      .where("region_code", "=", KEBON_KELAPA)
+      .where("id", "!=", inside)
+      .orderBy("id")
+      .execute();
+    const target = households[0]!.id;
+    const before = await ctx.db
+      .selectFrom("assessments")
+      .select("id")
+      .where("household_id", "=", target)
+      .where("period", "=", "2026-Q4")
+      .execute();
+    const send = (day: string) =>
+      app.inject({
+        method: "POST",
+        url: `/api/v1/households/${target}/assessments`,
+        headers: psm.headers,
+        payload: { assessedOn: `2026-10-${day}`, values: answers(["lantai"]) },
+      });
+    const results = await Promise.all(["01", "02", "02", "01", "02", "01"].map(send));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const rows = await ctx.db
+      .selectFrom("assessments")
+      .select(["id", "assessed_on", "is_latest"])
+      .where("household_id", "=", target)
+      .where("period", "=", "2026-Q4")
+      .execute();
+    expect(rows).toHaveLength(before.length + 6);
+    const latest = rows.filter((r) => Number(r.is_latest) === 1);
+    expect(latest).toHaveLength(1);
+    const newest = rows
+      .map((r) => String(r.assessed_on).slice(0, 10))
+      .sort()
+      .at(-1);
+    expect(String(latest[0]!.assessed_on).slice(0, 10)).toBe(newest);
+  });
+
   it("rejects missing and non-numeric answers, naming them, and writes nothing", async () => {
     const before = await ctx.db
       .selectFrom("assessments")
