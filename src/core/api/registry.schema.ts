@@ -248,6 +248,14 @@ export const updatePpksBody = z.object({
   status: z.enum(PPKS_STATUSES).optional(),
   note: z.string().trim().max(1000).nullable().optional(),
 });
+export type UpdatePpksBody = z.infer<typeof updatePpksBody>;
+
+/** A household and one of its PPKS classifications. */
+export const householdPpksParams = z.object({ id: z.uuid(), ppksId: z.uuid() });
+export const ppksListResponse = z.object({
+  items: z.array(ppksClassificationSchema),
+  total: z.number().int(),
+});
 
 export const ppksCategorySchema = z
   .object({ code: z.string(), name: z.string(), group: z.string(), active: z.boolean() })
@@ -287,6 +295,11 @@ export const createPsksBody = z.object({
   phone: z.string().trim().max(30).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
 });
+export const updatePsksBody = createPsksBody
+  .omit({ id: true })
+  .partial()
+  .meta({ description: "Only the fields sent change" });
+export type UpdatePsksBody = z.infer<typeof updatePsksBody>;
 
 export const duplicateSchema = z
   .object({

@@ -10,6 +10,7 @@ import type {
   CreatePpksBody,
   PersonListQuery,
   UpdatePersonBody,
+  UpdatePpksBody,
 } from "../../../core/api/registry.schema.ts";
 import { AppError, type FieldProblem, notFound } from "../../../core/errors/app-error.ts";
 import { parseNik } from "../../../core/identity/nik.ts";
@@ -25,6 +26,7 @@ import { type Actor, assertPermission } from "../auth/actor.ts";
 import * as duplicates from "../duplicates/duplicates.repository.ts";
 import * as households from "../households/households.repository.ts";
 import * as ppks from "../ppks/ppks.repository.ts";
+import { changePpks, insertPpks } from "../ppks/ppks.service.ts";
 import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
 import { presentClassification, presentEvent, presentPerson } from "./persons.presenter.ts";
 import * as repo from "./persons.repository.ts";
@@ -347,81 +349,18 @@ export async function addPersonPpks(
   return inTransaction(db, async (trx) => {
     const person = await repo.findPerson(trx, personId, actor.scope);
     if (!person) throw notFound(PERSON(personId));
-    const code = body.categoryCode.padStart(2, "0");
-    if (!(await ppks.findCategory(trx, code))) {
-      throw invalid("body.categoryCode", [
-        {
-          code: "ppks_unknown",
-          id: `Kode PPKS ${code} tidak ada dalam katalog.`,
-          en: `PPKS code ${code} is not in the catalogue.`,
-        },
-      ]);
-    }
-    const id = body.id ?? newId();
-    const existing = await ppks.findClassification(trx, id, actor.scope);
-    if (!existing) {
-      const now = nowIso();
-      await ppks.insertClassification(trx, {
-        id,
-        person_id: personId,
-        household_id: person.household_id,
-        category_code: code,
-        found_on: body.foundOn,
-        source: body.source,
-        worker_id: body.workerId ?? null,
-        status: body.status,
-        note: body.note ?? null,
-        region_code: person.region_code,
-        seq: await allocateSeq(trx),
-        created_at: now,
-        updated_at: now,
-      });
-      await audit.record(trx, {
-        by: actor,
-        action: "create",
-        table: "ppks_classifications",
-        recordId: id,
-        regionCode: person.region_code,
-        after: { personId, categoryCode: code, status: body.status, source: body.source },
-      });
-    }
+    await insertPpks(
+      trx,
+      actor,
+      { personId, householdId: person.household_id, regionCode: person.region_code },
+      body,
+    );
     return detail(trx, person);
   });
 }
 
 /** Changes the status or note of a classification (aktif → ditangani → selesai). */
-export async function updatePpks(
-  db: Db,
-  actor: Actor,
-  id: string,
-  body: { status?: "aktif" | "ditangani" | "selesai"; note?: string | null },
-) {
+export async function updatePpks(db: Db, actor: Actor, id: string, body: UpdatePpksBody) {
   assertPermission(actor, "persons:write");
-  return inTransaction(db, async (trx) => {
-    const row = await ppks.findClassification(trx, id, actor.scope);
-    if (!row) throw notFound({ id: `Klasifikasi PPKS ${id}`, en: `PPKS classification ${id}` });
-    const next = { status: body.status, note: body.note };
-    const diff = audit.changedFields(row as unknown as Record<string, unknown>, next);
-    if (diff) {
-      await ppks.updateClassification(trx, id, {
-        ...(body.status ? { status: body.status } : {}),
-        ...(body.note !== undefined ? { note: body.note } : {}),
-        seq: await allocateSeq(trx),
-        updated_at: nowIso(),
-      });
-      await audit.record(trx, {
-        by: actor,
-        action: "update",
-        table: "ppks_classifications",
-        recordId: id,
-        regionCode: row.region_code,
-        ...diff,
-      });
-    }
-    const list = await ppks.listForPersons(trx, row.person_id ? [row.person_id] : []);
-    const updated = list.find((c) => c.id === id);
-    return presentClassification(
-      updated ?? { ...(await ppks.findClassification(trx, id, actor.scope))!, category_name: null },
-    );
-  });
+  return inTransaction(db, (trx) => changePpks(trx, actor, id, body));
 }

@@ -63,3 +63,19 @@ export async function updateClassification(
 ): Promise<void> {
   await db.updateTable("ppks_classifications").set(update).where("id", "=", id).execute();
 }
+
+/** One classification in the actor's scope with its category name. */
+export async function findClassificationWithName(
+  db: Db,
+  id: string,
+  scope: RegionScope,
+): Promise<WithName | undefined> {
+  return db
+    .selectFrom("ppks_classifications as c")
+    .leftJoin("ppks_categories as k", "k.code", "c.category_code")
+    .selectAll("c")
+    .select("k.name as category_name")
+    .where("c.id", "=", id)
+    .where(scopeCondition("c.region_code", scope))
+    .executeTakeFirst();
+}
