@@ -143,6 +143,16 @@ export const ERROR_CATALOGUE = {
     id: "Anda sudah mengisi evaluasi angkatan ini.",
     en: "You have already filled in the evaluation of this cohort.",
   },
+  training_delete_refused: {
+    status: 409,
+    id: "{whatId} tidak dapat dihapus karena sudah ada {reasonId}; {alternativeId} saja.",
+    en: "The {whatEn} cannot be deleted because it already has {reasonEn}; {alternativeEn} it instead.",
+  },
+  training_change_refused: {
+    status: 409,
+    id: "Perubahan ditolak: {reasonId}.",
+    en: "Change refused: {reasonEn}.",
+  },
   case_stage_refused: {
     status: 409,
     id: "Tahap kasus tidak dapat diubah: {reasonId}.",
@@ -197,6 +207,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     id: "Keluarga ini masih punya {count} anggota; pindahkan atau hapus anggotanya dahulu.",
     en: "This household still has {count} members; move or delete them first.",
+  },
+  psks_in_use: {
+    status: 409,
+    id: "PSKS ini dipakai oleh {count} rujukan kasus; ubah datanya, jangan dihapus.",
+    en: "This PSKS is used by {count} case referrals; edit it instead of deleting it.",
   },
   person_region_required: {
     status: 400,

@@ -46,3 +46,25 @@ export async function findKind(db: Db, code: string): Promise<PsksKindRow | unde
 export async function insertOrganisation(db: Db, row: NewPsksOrganisationRow): Promise<void> {
   await db.insertInto("psks_organisations").values(row).execute();
 }
+
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  update: Partial<Omit<PsksOrganisationRow, "id" | "created_at">>,
+): Promise<void> {
+  await db.updateTable("psks_organisations").set(update).where("id", "=", id).execute();
+}
+
+export async function deleteOrganisation(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("psks_organisations").where("id", "=", id).execute();
+}
+
+/** Case referrals that name the organisation (they keep it from being deleted). */
+export async function countReferrals(db: Db, id: string): Promise<number> {
+  const row = await db
+    .selectFrom("referrals")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organisation_id", "=", id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

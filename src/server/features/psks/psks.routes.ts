@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParams } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import {
   createPsksBody,
@@ -6,12 +8,19 @@ import {
   psksListQuery,
   psksListResponse,
   psksSchema,
+  updatePsksBody,
 } from "../../../core/api/registry.schema.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
-import { createPsks, listPpksCategories, listPsks } from "./psks.service.ts";
+import { createPsks, deletePsks, getPsks, listPpksCategories, listPsks, updatePsks } from "./psks.service.ts";
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 
 /** The PPKS catalogue (reference data, any logged-in user) and PSKS organisations per region. */
 export const psksRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
@@ -62,6 +71,53 @@ export const psksRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =>
         request.body,
       );
       return reply.code(created ? 201 : 200).send(psks);
+    },
+  );
+
+  app.get(
+    "/api/v1/psks/:id",
+    {
+      config: { permission: "households:read" },
+      schema: {
+        tags: ["registry"],
+        summary: "One PSKS organisation in my region",
+        params: idParams,
+        response: { 200: psksSchema, ...errors },
+      },
+    },
+    async (request) => getPsks(db, requirePermission(request, "households:read"), request.params.id),
+  );
+
+  app.patch(
+    "/api/v1/psks/:id",
+    {
+      config: { permission: "households:write" },
+      schema: {
+        tags: ["registry"],
+        summary: "Change a PSKS organisation (only the fields sent; audited)",
+        params: idParams,
+        body: updatePsksBody,
+        response: { 200: psksSchema, ...errors },
+      },
+    },
+    async (request) =>
+      updatePsks(db, requirePermission(request, "households:write"), request.params.id, request.body),
+  );
+
+  app.delete(
+    "/api/v1/psks/:id",
+    {
+      config: { permission: "households:write" },
+      schema: {
+        tags: ["registry"],
+        summary: "Delete a PSKS organisation (tombstone and audit; refused while case referrals name it)",
+        params: idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deletePsks(db, requirePermission(request, "households:write"), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 };

@@ -4,11 +4,11 @@
  */
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { createPsksBody, psksListQuery } from "../../../core/api/registry.schema.ts";
+import type { createPsksBody, psksListQuery, UpdatePsksBody } from "../../../core/api/registry.schema.ts";
 import { AppError, notFound } from "../../../core/errors/app-error.ts";
 import { normalizePhone } from "../../../core/identity/phone.ts";
-import { allocateSeq } from "../../db/change-log.ts";
-import type { Database } from "../../db/database.ts";
+import { allocateSeq, recordDeletion } from "../../db/change-log.ts";
+import type { Database, Db } from "../../db/database.ts";
 import { newId, nowIso } from "../../db/ids.ts";
 import { isInScope } from "../../db/scope.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -25,6 +25,52 @@ export async function listPpksCategories(db: Kysely<Database>) {
     items: rows.map((r) => ({ code: r.code, name: r.name, group: r.group_code, active: r.active === 1 })),
     total: rows.length,
   };
+}
+
+const PSKS = (id: string) => ({ id: `PSKS ${id}`, en: `PSKS ${id}` });
+
+/** The national form of a phone number; undefined when absent, null when cleared. */
+function checkedPhone(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === null || raw.trim() === "") return null;
+  const parsed = normalizePhone(raw);
+  if (!parsed.ok) {
+    throw new AppError(
+      "validation_failed",
+      {},
+      parsed.reasons.map((r) => ({ field: "body.phone", code: r.code, message: { id: r.id, en: r.en } })),
+    );
+  }
+  return parsed.national;
+}
+
+async function kindOrFail(db: Db, kindCode: string): Promise<void> {
+  if (await repo.findKind(db, kindCode)) return;
+  throw new AppError("validation_failed", {}, [
+    {
+      field: "body.kindCode",
+      code: "psks_kind_unknown",
+      message: { id: `Jenis PSKS "${kindCode}" tidak dikenal.`, en: `PSKS kind "${kindCode}" is unknown.` },
+    },
+  ]);
+}
+
+/** The region must exist and lie inside the actor's scope. */
+async function regionOrFail(db: Db, actor: Actor, regionCode: string): Promise<void> {
+  const region = await db
+    .selectFrom("regions")
+    .select("code")
+    .where("code", "=", regionCode)
+    .executeTakeFirst();
+  if (!region) throw new AppError("region_unknown", { code: regionCode });
+  if (!isInScope(actor.scope, regionCode)) throw new AppError("forbidden");
+}
+
+/** The organisation if it lies inside the actor's scope; otherwise it does not exist for them. */
+async function visibleOrFail(db: Db, actor: Actor, id: string) {
+  const row = await repo.findOrganisation(db, id);
+  if (!row || !isInScope(actor.scope, row.region_code)) throw notFound(PSKS(id));
+  return row;
 }
 
 function present(row: Awaited<ReturnType<typeof repo.findOrganisation>> & object) {
@@ -57,45 +103,16 @@ export async function listPsks(db: Kysely<Database>, actor: Actor, query: z.infe
 export async function createPsks(db: Kysely<Database>, actor: Actor, body: z.infer<typeof createPsksBody>) {
   assertPermission(actor, "households:write");
   await ensureCatalogues(db);
-  let phone: string | null = null;
-  if (body.phone) {
-    const parsed = normalizePhone(body.phone);
-    if (!parsed.ok) {
-      throw new AppError(
-        "validation_failed",
-        {},
-        parsed.reasons.map((r) => ({ field: "body.phone", code: r.code, message: { id: r.id, en: r.en } })),
-      );
-    }
-    phone = parsed.national;
-  }
+  const phone = checkedPhone(body.phone) ?? null;
   const id = body.id ?? newId();
   return inTransaction(db, async (trx) => {
     const existing = await repo.findOrganisation(trx, id);
     if (existing) {
-      if (!isInScope(actor.scope, existing.region_code))
-        throw notFound({ id: `PSKS ${id}`, en: `PSKS ${id}` });
+      if (!isInScope(actor.scope, existing.region_code)) throw notFound(PSKS(id));
       return { created: false, psks: present(existing) };
     }
-    if (!(await repo.findKind(trx, body.kindCode))) {
-      throw new AppError("validation_failed", {}, [
-        {
-          field: "body.kindCode",
-          code: "psks_kind_unknown",
-          message: {
-            id: `Jenis PSKS "${body.kindCode}" tidak dikenal.`,
-            en: `PSKS kind "${body.kindCode}" is unknown.`,
-          },
-        },
-      ]);
-    }
-    const region = await trx
-      .selectFrom("regions")
-      .select("code")
-      .where("code", "=", body.regionCode)
-      .executeTakeFirst();
-    if (!region) throw new AppError("region_unknown", { code: body.regionCode });
-    if (!isInScope(actor.scope, body.regionCode)) throw new AppError("forbidden");
+    await kindOrFail(trx, body.kindCode);
+    await regionOrFail(trx, actor, body.regionCode);
     const now = nowIso();
     await repo.insertOrganisation(trx, {
       id,
@@ -119,5 +136,77 @@ export async function createPsks(db: Kysely<Database>, actor: Actor, body: z.inf
       after: { kindCode: body.kindCode, name: body.name },
     });
     return { created: true, psks: present((await repo.findOrganisation(trx, id))!) };
+  });
+}
+
+/** One organisation inside the actor's scope. */
+export async function getPsks(db: Db, actor: Actor, id: string) {
+  assertPermission(actor, "households:read");
+  return present(await visibleOrFail(db, actor, id));
+}
+
+/** Changes an organisation (only the fields sent); a new region must lie inside the actor's scope. */
+export async function updatePsks(db: Kysely<Database>, actor: Actor, id: string, body: UpdatePsksBody) {
+  assertPermission(actor, "households:write");
+  await ensureCatalogues(db);
+  const phone = checkedPhone(body.phone);
+  return inTransaction(db, async (trx) => {
+    const row = await visibleOrFail(trx, actor, id);
+    const next: Record<string, unknown> = {};
+    if (body.kindCode !== undefined && body.kindCode !== row.kind_code) {
+      await kindOrFail(trx, body.kindCode);
+      next.kind_code = body.kindCode;
+    }
+    if (body.regionCode !== undefined && body.regionCode !== row.region_code) {
+      await regionOrFail(trx, actor, body.regionCode);
+      next.region_code = body.regionCode;
+    }
+    if (body.name !== undefined) next.name = body.name;
+    if (body.address !== undefined) next.address = body.address;
+    if (body.contactName !== undefined) next.contact_name = body.contactName;
+    if (phone !== undefined) next.phone = phone;
+    if (body.note !== undefined) next.note = body.note;
+    const diff = audit.changedFields(row as unknown as Record<string, unknown>, next);
+    if (diff) {
+      await repo.updateOrganisation(trx, id, { ...next, seq: await allocateSeq(trx), updated_at: nowIso() });
+      await audit.record(trx, {
+        by: actor,
+        action: "update",
+        table: "psks_organisations",
+        recordId: id,
+        regionCode: row.region_code,
+        ...diff,
+      });
+    }
+    return present((await repo.findOrganisation(trx, id))!);
+  });
+}
+
+/**
+ * Deletes an organisation registered by mistake or gone: the row goes, a tombstone tells the
+ * phones, the audit log keeps what it was. One that case referrals name stays (409): its name
+ * belongs to those referrals' history.
+ */
+export async function deletePsks(db: Db, actor: Actor, id: string): Promise<void> {
+  assertPermission(actor, "households:write");
+  await inTransaction(db, async (trx) => {
+    const row = await visibleOrFail(trx, actor, id);
+    const referrals = await repo.countReferrals(trx, id);
+    if (referrals > 0) throw new AppError("psks_in_use", { count: referrals });
+    await repo.deleteOrganisation(trx, id);
+    await recordDeletion(trx, { tableName: "psks_organisations", recordId: id, regionCode: row.region_code });
+    await audit.record(trx, {
+      by: actor,
+      action: "delete",
+      table: "psks_organisations",
+      recordId: id,
+      regionCode: row.region_code,
+      before: {
+        kindCode: row.kind_code,
+        name: row.name,
+        address: row.address,
+        contactName: row.contact_name,
+      },
+    });
   });
 }
