@@ -102,6 +102,7 @@ export const registryEn: RegistryResources = {
     none: "No PPKS classification yet.",
     add: "Add a PPKS classification",
     person: "Member",
+    wholeHousehold: "Whole household",
     category: "Category",
     chooseCategory: "Choose a category",
     foundOn: "Date found",

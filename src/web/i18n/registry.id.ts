@@ -104,6 +104,7 @@ export const registryId = {
     none: "Belum ada klasifikasi PPKS.",
     add: "Tambah klasifikasi PPKS",
     person: "Anggota",
+    wholeHousehold: "Seluruh keluarga",
     category: "Kategori",
     chooseCategory: "Pilih kategori",
     foundOn: "Tanggal ditemukan",

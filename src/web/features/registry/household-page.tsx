@@ -68,7 +68,11 @@ export function HouseholdPage() {
         </Can>
       </p>
       <HouseholdMembers household={household} />
-      <PpksSection household={household} />
+      <PpksSection
+        classifications={household.ppks}
+        persons={household.members.map((m) => ({ id: m.id, name: m.name, dead: m.diedAt !== null }))}
+        householdId={household.id}
+      />
       <EventList household={household} />
       <Can permission="audit:history">
         <RecordHistory table="households" id={household.id} title={t("registry.household.history")} />

@@ -21,6 +21,7 @@ import { useLanguage } from "../../i18n/i18n.ts";
 import { RecordHistory } from "../audit/record-history.tsx";
 import { Can } from "../auth/can.tsx";
 import { useRegionName } from "./household-list-page.tsx";
+import { PpksSection } from "./ppks-section.tsx";
 import { usePerson } from "./registry.queries.ts";
 import { ageOn, enumLabel } from "./registry-format.ts";
 
@@ -112,26 +113,7 @@ export function PersonPage() {
           ))}
         </dl>
       </section>
-      <section className="card" aria-labelledby="person-ppks">
-        <h2 id="person-ppks" className="card-title">
-          {t("registry.ppks.title")}
-          <span className="count">{p.ppks.length}</span>
-        </h2>
-        {p.ppks.length === 0 ? (
-          <p className="card-body hint">{t("registry.ppks.none")}</p>
-        ) : (
-          <ul className="item-list">
-            {p.ppks.map((c) => (
-              <li key={c.id} className="item">
-                <p className="item-title">{`${c.categoryCode} ${c.categoryName ?? ""}`}</p>
-                <p className="item-meta">
-                  {formatDate(c.foundOn, language)} · {t(`registry.ppks.statuses.${c.status}`)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PpksSection classifications={p.ppks} persons={[{ id: p.id, name: p.name, dead: p.diedAt !== null }]} />
       <section className="card" aria-labelledby="person-events">
         <h2 id="person-events" className="card-title">
           {t("registry.household.events")}

@@ -1,6 +1,7 @@
 /**
- * PPKS classifications of a household's members: the list with a status change per entry, and
- * the form to add one (member, category from the catalogue, date found, source, status, note).
+ * PPKS classifications, on the household page (the household's own and its members') and on the
+ * person page (theirs): the list with a status change per entry, and the form to add one (whole
+ * household or a member, category from the catalogue, date found, source, status, note).
  */
 import { type FormEvent, useState } from "react";
 import { PPKS_SOURCE_CODES, PPKS_STATUSES } from "../../../core/api/registry.schema.ts";
@@ -9,8 +10,8 @@ import { formatDate } from "../../i18n/datetime.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import { Can } from "../auth/can.tsx";
 import {
-  type HouseholdDetail,
   type PpksClassification,
+  useAddHouseholdPpks,
   useAddPpks,
   usePpksCategories,
   useUpdatePpks,
@@ -20,31 +21,58 @@ import { todayIso } from "./registry-format.ts";
 type PpksStatus = (typeof PPKS_STATUSES)[number];
 type PpksSource = (typeof PPKS_SOURCE_CODES)[number];
 
-export function PpksSection({ household }: { household: HouseholdDetail }) {
+/** Whom the classifications may name; a new one is added only to the living. */
+export interface PpksPerson {
+  id: string;
+  name: string;
+  dead?: boolean;
+}
+
+/** The value of the "whole household" choice in the target list. */
+const WHOLE_HOUSEHOLD = "keluarga";
+
+export interface PpksSectionProps {
+  classifications: PpksClassification[];
+  /** Names of the persons the classifications may name. */
+  persons: PpksPerson[];
+  /** On the household page: the household, so it can be classified itself and changes go through it. */
+  householdId?: string;
+}
+
+export function PpksSection({ classifications, persons, householdId }: PpksSectionProps) {
   const { t } = useLanguage();
-  const names = new Map(household.members.map((m) => [m.id, m.name]));
+  const names = new Map(persons.map((m) => [m.id, m.name]));
+  const living = persons.filter((m) => !m.dead);
+  const canAdd = householdId !== undefined || living.length > 0;
   return (
-    <section className="card" aria-labelledby="household-ppks">
-      <h2 id="household-ppks" className="card-title">
+    <section className="card" aria-labelledby="ppks-title">
+      <h2 id="ppks-title" className="card-title">
         {t("registry.ppks.title")}
-        <span className="count">{household.ppks.length}</span>
+        <span className="count">{classifications.length}</span>
       </h2>
-      {household.ppks.length === 0 ? (
+      {classifications.length === 0 ? (
         <p className="card-body hint">{t("registry.ppks.none")}</p>
       ) : (
         <ul className="item-list">
-          {household.ppks.map((c) => (
+          {classifications.map((c) => (
             <li key={c.id} className="item">
               <Classification
                 classification={c}
-                personName={c.personId ? names.get(c.personId) : undefined}
+                householdId={householdId}
+                target={
+                  c.personId
+                    ? (names.get(c.personId) ?? undefined)
+                    : householdId
+                      ? t("registry.ppks.wholeHousehold")
+                      : undefined
+                }
               />
             </li>
           ))}
         </ul>
       )}
-      <Can permission="persons:write">
-        {household.members.some((m) => !m.diedAt) && <AddPpksForm household={household} />}
+      <Can permission={householdId ? "households:write" : "persons:write"}>
+        {canAdd && <AddPpksForm persons={living} householdId={householdId} />}
       </Can>
     </section>
   );
@@ -52,20 +80,23 @@ export function PpksSection({ household }: { household: HouseholdDetail }) {
 
 function Classification({
   classification: c,
-  personName,
+  target,
+  householdId,
 }: {
   classification: PpksClassification;
-  personName: string | undefined;
+  /** Whom it is about, when the list mixes several (household page). */
+  target: string | undefined;
+  householdId: string | undefined;
 }) {
   const { t, language } = useLanguage();
-  const update = useUpdatePpks();
+  const update = useUpdatePpks(householdId);
   const category = `${c.categoryCode} ${c.categoryName ?? ""}`.trim();
   return (
     <div className="registry-ppks-item">
       <div>
         <p className="item-title">{category}</p>
         <p className="item-meta">
-          {personName ? `${personName} · ` : ""}
+          {target ? `${target} · ` : ""}
           {formatDate(c.foundOn, language)} ·{" "}
           {t(`registry.ppks.sources.${c.source as PpksSource}`, { defaultValue: c.source })}
         </p>
@@ -93,13 +124,15 @@ function Classification({
   );
 }
 
-function AddPpksForm({ household }: { household: HouseholdDetail }) {
+function AddPpksForm({ persons, householdId }: { persons: PpksPerson[]; householdId: string | undefined }) {
   const { t } = useLanguage();
   const categories = usePpksCategories();
-  const add = useAddPpks();
-  const living = household.members.filter((m) => !m.diedAt);
+  const addToPerson = useAddPpks();
+  const addToHousehold = useAddHouseholdPpks();
+  const error = addToHousehold.error ?? addToPerson.error;
+  const pending = addToHousehold.isPending || addToPerson.isPending;
   const [open, setOpen] = useState(false);
-  const [personId, setPersonId] = useState(living[0]?.id ?? "");
+  const [target, setTarget] = useState(householdId ? WHOLE_HOUSEHOLD : (persons[0]?.id ?? ""));
   const [categoryCode, setCategoryCode] = useState("");
   const [foundOn, setFoundOn] = useState(todayIso());
   const [source, setSource] = useState<PpksSource>("temuan_lapangan");
@@ -108,19 +141,16 @@ function AddPpksForm({ household }: { household: HouseholdDetail }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate(
-      {
-        personId,
-        body: { categoryCode, foundOn, source, status, note: note.trim() === "" ? null : note.trim() },
+    const body = { categoryCode, foundOn, source, status, note: note.trim() === "" ? null : note.trim() };
+    const done = {
+      onSuccess: () => {
+        setOpen(false);
+        setCategoryCode("");
+        setNote("");
       },
-      {
-        onSuccess: () => {
-          setOpen(false);
-          setCategoryCode("");
-          setNote("");
-        },
-      },
-    );
+    };
+    if (householdId && target === WHOLE_HOUSEHOLD) addToHousehold.mutate({ householdId, body }, done);
+    else addToPerson.mutate({ personId: target, body }, done);
   };
 
   if (!open)
@@ -136,8 +166,9 @@ function AddPpksForm({ household }: { household: HouseholdDetail }) {
       <p className="section-title">{t("registry.ppks.add")}</p>
       <div className="field">
         <label htmlFor="ppks-person">{t("registry.ppks.person")}</label>
-        <select id="ppks-person" value={personId} onChange={(e) => setPersonId(e.target.value)} required>
-          {living.map((m) => (
+        <select id="ppks-person" value={target} onChange={(e) => setTarget(e.target.value)} required>
+          {householdId && <option value={WHOLE_HOUSEHOLD}>{t("registry.ppks.wholeHousehold")}</option>}
+          {persons.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
             </option>
@@ -203,9 +234,9 @@ function AddPpksForm({ household }: { household: HouseholdDetail }) {
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      <FormError error={add.error} />
+      <FormError error={error} />
       <div className="actions">
-        <button type="submit" className="button" disabled={add.isPending}>
+        <button type="submit" className="button" disabled={pending}>
           {t("registry.ppks.save")}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>

@@ -235,11 +235,31 @@ export function useAddPpks() {
   });
 }
 
-export function useUpdatePpks() {
+/** Classifies the whole household (no member) as PPKS. */
+export function useAddHouseholdPpks() {
+  const refresh = useRefreshRegistry();
+  return useMutation({
+    mutationFn: ({ householdId, body }: { householdId: string; body: CreatePpksInput }) =>
+      api.send<PpksClassification>("POST", `${householdPath(householdId)}/ppks`, body),
+    onSuccess: refresh,
+  });
+}
+
+/**
+ * Changes a classification's status or note: through its household when given (the household
+ * page, households:write), otherwise directly (the person page, persons:write).
+ */
+export function useUpdatePpks(householdId?: string) {
   const refresh = useRefreshRegistry();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdatePpksInput }) =>
-      api.send<PpksClassification>("PATCH", `/ppks/${encodeURIComponent(id)}`, body),
+      api.send<PpksClassification>(
+        "PATCH",
+        householdId
+          ? `${householdPath(householdId)}/ppks/${encodeURIComponent(id)}`
+          : `/ppks/${encodeURIComponent(id)}`,
+        body,
+      ),
     onSuccess: refresh,
   });
 }
