@@ -61,6 +61,7 @@ const EditPersonPage = lazy(() => registry().then((m) => ({ default: m.EditPerso
 const PersonPage = lazy(() => registry().then((m) => ({ default: m.PersonPage })));
 const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
 const DuplicatesPage = lazy(() => registry().then((m) => ({ default: m.DuplicatesPage })));
+const PsksPage = lazy(() => registry().then((m) => ({ default: m.PsksPage })));
 const workers = () => import("./features/workers/index.ts");
 const WorkerListPage = lazy(() => workers().then((m) => ({ default: m.WorkerListPage })));
 const WorkerPage = lazy(() => workers().then((m) => ({ default: m.WorkerPage })));
@@ -324,6 +325,7 @@ export function createRouter() {
             ["keluarga/:id/anggota/baru", <NewPersonPage key="a" />, "persons:write"],
             ["penduduk/:id", <PersonPage key="p" />, "persons:read"],
             ["penduduk/:id/ubah", <EditPersonPage key="u" />, "persons:write"],
+            ["wilayah/:code/psks", <PsksPage key="ps" />, "households:read"],
           ] as const
         ).map(([path, page, permission]) => ({
           path,

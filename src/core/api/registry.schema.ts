@@ -295,6 +295,10 @@ export const createPsksBody = z.object({
   phone: z.string().trim().max(30).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
 });
+export const psksKindListResponse = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), active: z.boolean() })),
+  total: z.number().int(),
+});
 export const updatePsksBody = createPsksBody
   .omit({ id: true })
   .partial()

@@ -167,6 +167,28 @@ export const registryEn: RegistryResources = {
     save: "Save member",
     saveAndAdd: "Save and add another",
   },
+  psks: {
+    title: "PSKS",
+    heading: "PSKS in {{region}}",
+    intro:
+      "Social-welfare resources serving this region: LKS, Karang Taruna, TKSK, PSM, helping businesses and others.",
+    none: "No PSKS is registered for this region yet.",
+    add: "Register a PSKS",
+    edit: "Edit",
+    editOf: "Edit {{name}}",
+    delete: "Delete",
+    confirmDelete: "Yes, delete {{name}}",
+    chooseKind: "Choose a kind",
+    save: "Save PSKS",
+    fields: {
+      kind: "Kind",
+      name: "Organisation name",
+      address: "Address (optional)",
+      contactName: "Contact person (optional)",
+      phone: "Phone number (optional)",
+      note: "Note (optional)",
+    },
+  },
   import: {
     title: "Import residents",
     intro:

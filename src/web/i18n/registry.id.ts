@@ -169,6 +169,28 @@ export const registryId = {
     save: "Simpan anggota",
     saveAndAdd: "Simpan dan tambah lagi",
   },
+  psks: {
+    title: "PSKS",
+    heading: "PSKS di {{region}}",
+    intro:
+      "Potensi dan sumber kesejahteraan sosial yang melayani wilayah ini: LKS, Karang Taruna, TKSK, PSM, dunia usaha yang membantu, dan lainnya.",
+    none: "Belum ada PSKS yang terdaftar untuk wilayah ini.",
+    add: "Daftarkan PSKS",
+    edit: "Ubah",
+    editOf: "Ubah {{name}}",
+    delete: "Hapus",
+    confirmDelete: "Ya, hapus {{name}}",
+    chooseKind: "Pilih jenis",
+    save: "Simpan PSKS",
+    fields: {
+      kind: "Jenis",
+      name: "Nama lembaga",
+      address: "Alamat (opsional)",
+      contactName: "Narahubung (opsional)",
+      phone: "Nomor telepon (opsional)",
+      note: "Catatan (opsional)",
+    },
+  },
   import: {
     title: "Impor penduduk",
     intro:

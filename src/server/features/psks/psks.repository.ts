@@ -68,3 +68,7 @@ export async function countReferrals(db: Db, id: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function listKinds(db: Db): Promise<PsksKindRow[]> {
+  return db.selectFrom("psks_kinds").selectAll().orderBy("sort_order").execute();
+}

@@ -35,6 +35,10 @@ describeEachDialect("PSKS organisations: register, edit, delete within the regio
 
   it("edits only the fields sent, normalises the phone and audits before and after", async () => {
     const psm = await as("psm.gambir");
+    const kinds = (await psm.get("/api/v1/psks-kinds")).json();
+    expect(kinds.items.map((k: { code: string }) => k.code)).toEqual(
+      expect.arrayContaining(["lks", "karang_taruna", "psm"]),
+    );
     const created = await psm.send("POST", "/api/v1/psks", {
       kindCode: "karang_taruna",
       name: "Karang Taruna RW 03",

@@ -5,6 +5,7 @@ import { problemSchema } from "../../../core/api/common.schema.ts";
 import {
   createPsksBody,
   ppksCategoryListResponse,
+  psksKindListResponse,
   psksListQuery,
   psksListResponse,
   psksSchema,
@@ -12,7 +13,15 @@ import {
 } from "../../../core/api/registry.schema.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
-import { createPsks, deletePsks, getPsks, listPpksCategories, listPsks, updatePsks } from "./psks.service.ts";
+import {
+  createPsks,
+  deletePsks,
+  getPsks,
+  listPpksCategories,
+  listPsks,
+  listPsksKinds,
+  updatePsks,
+} from "./psks.service.ts";
 
 const errors = {
   400: problemSchema,
@@ -36,6 +45,21 @@ export const psksRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =>
     async (request) => {
       requireActor(request);
       return listPpksCategories(db);
+    },
+  );
+
+  app.get(
+    "/api/v1/psks-kinds",
+    {
+      schema: {
+        tags: ["registry"],
+        summary: "The PSKS kinds (LKS, Karang Taruna, TKSK, PSM, …), from data/psks.csv",
+        response: { 200: psksKindListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return listPsksKinds(db);
     },
   );
 

@@ -27,6 +27,16 @@ export async function listPpksCategories(db: Kysely<Database>) {
   };
 }
 
+/** The PSKS kinds of data/psks.csv (LKS, Karang Taruna, TKSK, PSM, …). */
+export async function listPsksKinds(db: Kysely<Database>) {
+  await ensureCatalogues(db);
+  const rows = await repo.listKinds(db);
+  return {
+    items: rows.map((r) => ({ code: r.code, name: r.name, active: r.active === 1 })),
+    total: rows.length,
+  };
+}
+
 const PSKS = (id: string) => ({ id: `PSKS ${id}`, en: `PSKS ${id}` });
 
 /** The national form of a phone number; undefined when absent, null when cleared. */

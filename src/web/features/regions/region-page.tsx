@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { RegionDto } from "../../../core/api/regions.schema.ts";
 import { formatRegionCode } from "../../../core/region/region-code.ts";
 import type { RegionDetail } from "../../api/client.ts";
@@ -8,6 +8,7 @@ import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { formatCount } from "../../i18n/format.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
+import { Can } from "../auth/can.tsx";
 import { NewCaseLink } from "../cases/new-case-link.tsx";
 import { kindLabel, kindsHeading } from "./region-kind.ts";
 import { RegionTable } from "./region-table.tsx";
@@ -59,6 +60,13 @@ function RegionView({ detail, home }: { detail: RegionDetail; home: Crumb }) {
           {region.postalCode && <span>{t("regions.postalCode", { postalCode: region.postalCode })}</span>}
         </p>
         <NewCaseLink region={region} />
+        <Can permission="households:read">
+          <p>
+            <Link className="button button-secondary" to={`/wilayah/${region.code}/psks`}>
+              {t("registry.psks.title")}
+            </Link>
+          </p>
+        </Can>
       </header>
 
       <dl className="stats" aria-label={t("regions.totals")}>

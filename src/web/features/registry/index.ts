@@ -8,3 +8,4 @@ export { HouseholdPage } from "./household-page.tsx";
 export { ImportPage } from "./import-page.tsx";
 export { EditPersonPage, NewPersonPage } from "./person-form-page.tsx";
 export { PersonPage } from "./person-page.tsx";
+export { PsksPage } from "./psks-page.tsx";
