@@ -87,6 +87,12 @@ const UsersPage = lazy(() =>
 const AuditPage = lazy(() =>
   import("./features/audit/audit-page.tsx").then((m) => ({ default: m.AuditPage })),
 );
+const DevicesPage = lazy(() =>
+  import("./features/devices/devices-page.tsx").then((m) => ({ default: m.DevicesPage })),
+);
+const ConflictsPage = lazy(() =>
+  import("./offline/screens/conflicts-page.tsx").then((m) => ({ default: m.ConflictsPage })),
+);
 
 function LanguageSwitch() {
   const { t, language } = useLanguage();
@@ -149,6 +155,9 @@ export function Layout() {
           <Can permission="users:manage">
             <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
           </Can>
+          <Can permission="users:manage">
+            <NavLink to="/admin/perangkat">{t("devices.nav")}</NavLink>
+          </Can>
           <Can permission="audit:read">
             <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
           </Can>
@@ -198,6 +207,22 @@ export function createRouter() {
           element: (
             <RequireAuth permission="users:manage">
               <UsersPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "admin/perangkat",
+          element: (
+            <RequireAuth permission="users:manage">
+              <DevicesPage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: "luring/konflik",
+          element: (
+            <RequireAuth permission="households:read">
+              <ConflictsPage />
             </RequireAuth>
           ),
         },

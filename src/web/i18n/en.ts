@@ -3,6 +3,8 @@
 import { assessmentsEn } from "./assessments.en.ts";
 import { casesEn } from "./cases.en.ts";
 import { dashboardsEn } from "./dashboards.en.ts";
+import { devicesEn } from "./devices.en.ts";
+import { fieldEn } from "./field.en.ts";
 import type { Resources } from "./id.ts";
 import { offlineEn } from "./offline.en.ts";
 import { registryEn } from "./registry.en.ts";
@@ -201,5 +203,7 @@ export const en: Resources = {
   registry: registryEn,
   cases: casesEn,
   offline: offlineEn,
+  field: fieldEn,
+  devices: devicesEn,
   workers: workersEn,
 };

@@ -6,6 +6,8 @@
 import { assessmentsId } from "./assessments.id.ts";
 import { casesId } from "./cases.id.ts";
 import { dashboardsId } from "./dashboards.id.ts";
+import { devicesId } from "./devices.id.ts";
+import { fieldId } from "./field.id.ts";
 import { offlineId } from "./offline.id.ts";
 import { registryId } from "./registry.id.ts";
 import { trainingId } from "./training.id.ts";
@@ -207,6 +209,8 @@ export const id = {
   registry: registryId,
   cases: casesId,
   offline: offlineId,
+  field: fieldId,
+  devices: devicesId,
   workers: workersId,
 };
 

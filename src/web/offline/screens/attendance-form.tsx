@@ -1,0 +1,115 @@
+/**
+ * Training attendance on the phone: choose a held session, set each participant's status
+ * (hadir, terlambat, izin, sakit, alpa) and save; one attendance.mark change per participant.
+ */
+import { useState } from "react";
+import { ATTENDANCE_STATUSES } from "../../../core/training/attendance.ts";
+import { useLanguage } from "../../i18n/i18n.ts";
+import type { LocalRecord } from "../local-store.ts";
+import { recordChange } from "../outbox.ts";
+import { OfflineForm, type OnSaved, SelectField } from "./form-field.tsx";
+
+const str = (r: LocalRecord, ...keys: string[]) => {
+  for (const k of keys) if (typeof r.data[k] === "string" && r.data[k]) return r.data[k] as string;
+  return "";
+};
+
+/** A participant's name (an own enrolment's `name` is its cohort's). */
+const nameOf = (e: LocalRecord) => str(e, "participantName", "workerName");
+
+/** The enrolments of a session's cohort (all held ones when the records do not say). */
+export function participantsOf(session: LocalRecord | undefined, enrolments: readonly LocalRecord[]) {
+  if (!session) return [];
+  const cohort = str(session, "cohortId");
+  return enrolments
+    .filter((e) => !cohort || !str(e, "cohortId") || str(e, "cohortId") === cohort)
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+}
+
+export function AttendanceForm({
+  sessions,
+  enrolments,
+  onSaved,
+}: {
+  sessions: readonly LocalRecord[];
+  enrolments: readonly LocalRecord[];
+  onSaved: OnSaved;
+}) {
+  const { t } = useLanguage();
+  const [sessionId, setSessionId] = useState("");
+  const [problem, setProblem] = useState("");
+  const session = sessions.find((s) => s.id === sessionId);
+  const participants = participantsOf(session, enrolments);
+  const title = t("field.attendance.title");
+  if (sessions.length === 0)
+    return (
+      <section className="offline-form" aria-label={title}>
+        <h2>{title}</h2>
+        <p>{t("field.attendance.none")}</p>
+      </section>
+    );
+  return (
+    <OfflineForm
+      title={title}
+      submitLabel={t("field.attendance.save")}
+      onSaved={onSaved}
+      record={async (f, store) => {
+        const marks = participants
+          .map((p) => ({ enrolmentId: p.id, status: String(f.get(`status-${p.id}`) ?? "") }))
+          .filter((m) => m.status !== "");
+        if (!session || marks.length === 0) {
+          setProblem(t("field.attendance.nothing"));
+          return null;
+        }
+        for (const mark of marks)
+          await recordChange(store, {
+            kind: "attendance.mark",
+            payload: { sessionId: session.id, enrolmentId: mark.enrolmentId, status: mark.status },
+          });
+        setProblem("");
+        return t("field.attendance.saved", { count: marks.length });
+      }}
+    >
+      <SelectField
+        label={t("field.attendance.session")}
+        name="sessionId"
+        required
+        value={sessionId}
+        onChange={(e) => setSessionId(e.target.value)}
+        options={sessions.map((s) => ({
+          value: s.id,
+          label: [str(s, "date"), str(s, "startTime"), str(s, "title"), str(s, "cohortName", "venue")]
+            .filter(Boolean)
+            .join(" · "),
+        }))}
+      />
+      {session ? (
+        <fieldset className="offline-fieldset">
+          <legend>{t("field.attendance.participants")}</legend>
+          {participants.length === 0 ? <p>{t("field.attendance.noParticipants")}</p> : null}
+          {participants.map((p) => {
+            const name = nameOf(p) || p.id;
+            return (
+              <SelectField
+                key={p.id}
+                label={t("field.attendance.statusOf", { name })}
+                name={`status-${p.id}`}
+                choose={false}
+                defaultValue=""
+                options={[
+                  { value: "", label: t("field.attendance.notMarked") },
+                  ...ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`field.attendance.status.${s}`) })),
+                ]}
+              />
+            );
+          })}
+        </fieldset>
+      ) : null}
+      {problem ? (
+        <p className="offline-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </OfflineForm>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * What the phone holds, read for the screens: the working set (households, persons, open cases and
+ * tasks), the reference data (indicator set, PPKS categories, services, training sessions and
+ * enrolments) and the outbox entries the worker must look at. Re-read when `version` changes.
+ */
+import { useEffect, useState } from "react";
+import type { SyncTable } from "../../../core/api/sync.schema.ts";
+import type { LocalRecord, LocalStore, OutboxEntry } from "../local-store.ts";
+import { offlineStore } from "../offline-controller.ts";
+
+export interface Held {
+  households: LocalRecord[];
+  persons: LocalRecord[];
+  cases: LocalRecord[];
+  /** Open tasks of the held cases. */
+  tasks: LocalRecord[];
+  indicatorSets: LocalRecord[];
+  ppksCategories: LocalRecord[];
+  sessions: LocalRecord[];
+  enrolments: LocalRecord[];
+  /** Refused and conflicting changes. */
+  attention: OutboxEntry[];
+  /** Tasks already marked done on the phone and not yet sent. */
+  completedTaskIds: Set<string>;
+}
+
+export const EMPTY_HELD: Held = {
+  households: [],
+  persons: [],
+  cases: [],
+  tasks: [],
+  indicatorSets: [],
+  ppksCategories: [],
+  sessions: [],
+  enrolments: [],
+  attention: [],
+  completedTaskIds: new Set(),
+};
+
+const list = (store: LocalStore, table: SyncTable) => store.listRecords(table);
+
+const text = (r: LocalRecord, key: string) => String(r.data[key] ?? "");
+
+/** Loads everything once the store is open (`version` < 0: not yet). */
+export function useHeld(version: number): Held {
+  const [held, setHeld] = useState<Held>(EMPTY_HELD);
+  useEffect(() => {
+    const store = offlineStore();
+    if (!store || version < 0) return;
+    let live = true;
+    void (async () => {
+      const [households, persons, cases, tasks, indicatorSets, ppksCategories, sessions, enrolments, outbox] =
+        await Promise.all([
+          list(store, "households"),
+          list(store, "persons"),
+          list(store, "cases"),
+          list(store, "case_tasks"),
+          list(store, "indicator_sets"),
+          list(store, "ppks_categories"),
+          list(store, "training_sessions"),
+          list(store, "enrolments"),
+          store.outbox(),
+        ]);
+      households.sort((a, b) => text(a, "address").localeCompare(text(b, "address")));
+      persons.sort((a, b) => text(a, "name").localeCompare(text(b, "name")));
+      sessions.sort((a, b) => text(a, "date").localeCompare(text(b, "date")));
+      const completedTaskIds = new Set(
+        outbox.filter((e) => e.change.kind === "task.complete").map((e) => e.change.recordId),
+      );
+      if (!live) return;
+      setHeld({
+        households,
+        persons,
+        cases,
+        tasks: tasks
+          .filter((t) => t.data.status !== "done" && t.data.status !== "cancelled")
+          .sort((a, b) => text(a, "dueAt").localeCompare(text(b, "dueAt"))),
+        indicatorSets,
+        ppksCategories,
+        sessions,
+        enrolments,
+        attention: outbox.filter((e) => e.state !== "pending"),
+        completedTaskIds,
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return held;
+}
+
+/** How a household is named in lists: address, RW/RT, and whether it was made on this phone. */
+export function householdLabel(h: LocalRecord, newMark: string): string {
+  return `${h.data.address} (RW ${h.data.rw}/RT ${h.data.rt})${h.seq === 0 ? ` ${newMark}` : ""}`;
+}

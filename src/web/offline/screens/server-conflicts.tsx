@@ -1,0 +1,68 @@
+/**
+ * The open conflicts the server keeps for the caller's region (GET /sync/conflicts): each with
+ * who sent it, the field, the phone's and the server's value, and the choice. Shown on /luring
+ * when online and on the supervisors' page /luring/konflik.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { conflictListResponse } from "../../../core/api/sync.schema.ts";
+import { api } from "../../api/api.ts";
+import { useCan } from "../../features/auth/auth-context.tsx";
+import { formatDateTime } from "../../i18n/datetime.ts";
+import { useLanguage } from "../../i18n/i18n.ts";
+import { ConflictChoice } from "./conflict-choice.tsx";
+
+type ConflictList = z.infer<typeof conflictListResponse>;
+
+export const conflictsKey = ["sync", "conflicts"] as const;
+
+export function ServerConflicts({
+  online,
+  hideWhenEmpty = false,
+}: {
+  online: boolean;
+  /** On the phone page, say nothing when there is nothing to choose. */
+  hideWhenEmpty?: boolean;
+}) {
+  const { t, language } = useLanguage();
+  const allowed = useCan("households:read");
+  const client = useQueryClient();
+  const query = useQuery({
+    enabled: allowed && online,
+    queryKey: conflictsKey,
+    queryFn: ({ signal }) => api.get<ConflictList>("/sync/conflicts?open=true", { signal }),
+  });
+  const items = query.data?.items ?? [];
+  if (!allowed || (hideWhenEmpty && items.length === 0)) return null;
+  return (
+    <section className="offline-attention" aria-labelledby="server-conflicts-title">
+      <h2 id="server-conflicts-title">{t("field.conflicts.title")}</h2>
+      {query.isError ? (
+        <p className="offline-error" role="alert">
+          {query.error.message}
+        </p>
+      ) : null}
+      {items.length === 0 && query.isSuccess ? <p>{t("field.conflicts.none")}</p> : null}
+      <ul className="offline-list">
+        {items.map((c) => (
+          <li key={c.id} className="offline-item offline-item-block">
+            <small>
+              {t("field.conflicts.by", {
+                name: c.createdByName ?? c.createdBy,
+                when: formatDateTime(c.createdAt, language),
+              })}
+              {" · "}
+              {c.tableName === "households" ? t("field.conflicts.household") : t("field.conflicts.person")}{" "}
+              {c.recordId.slice(0, 8)}
+            </small>
+            <ConflictChoice
+              conflict={c}
+              online={online}
+              onResolved={() => void client.invalidateQueries({ queryKey: conflictsKey })}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

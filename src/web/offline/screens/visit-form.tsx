@@ -1,0 +1,83 @@
+/**
+ * Records a visit on a held case (visit.create) with photos taken on the spot: each photo is
+ * checked as the server will check it (image, at most 5 MB) and kept encrypted with the change;
+ * it is uploaded once the server has the visit.
+ */
+import { useState } from "react";
+import { photoProblem } from "../../features/cases/visit-photos.ts";
+import { useLanguage } from "../../i18n/i18n.ts";
+import { recordChange } from "../outbox.ts";
+import {
+  field,
+  OfflineForm,
+  type OnSaved,
+  type Option,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "./form-field.tsx";
+
+export function VisitForm({ cases, onSaved }: { cases: readonly Option[]; onSaved: OnSaved }) {
+  const { t, language } = useLanguage();
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  async function onPhotos(files: FileList | null) {
+    const chosen = [...(files ?? [])];
+    const found = await Promise.all(chosen.map((f) => photoProblem(f, language)));
+    setProblems(found.filter((p): p is string => p !== null));
+    setPhotos(chosen.filter((_, i) => found[i] === null));
+  }
+
+  return (
+    <OfflineForm
+      title={t("offline.visit.title")}
+      submitLabel={t("offline.visit.save")}
+      onSaved={onSaved}
+      intro={cases.length === 0 ? <p className="muted">{t("field.visit.noCases")}</p> : null}
+      record={async (f, store) => {
+        if (problems.length > 0) return null;
+        const change = await recordChange(store, {
+          kind: "visit.create",
+          payload: {
+            caseId: field(f, "caseId"),
+            met: field(f, "met"),
+            notes: field(f, "notes"),
+            visitedAt: new Date().toISOString(),
+          },
+        });
+        for (const photo of photos)
+          await store.addAttachment(change.changeId, {
+            name: photo.name,
+            type: photo.type,
+            bytes: await photo.arrayBuffer(),
+          });
+        setPhotos([]);
+        return t("offline.visit.saved");
+      }}
+    >
+      <SelectField label={t("offline.visit.case")} name="caseId" required options={cases} />
+      <TextField label={t("offline.visit.met")} name="met" required />
+      <TextAreaField label={t("offline.visit.notes")} name="notes" />
+      <TextField
+        label={t("field.visit.photos")}
+        name="photos"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        multiple
+        onChange={(e) => void onPhotos(e.currentTarget.files)}
+      />
+      {problems.map((p) => (
+        <p key={p} className="offline-error" role="alert">
+          {p}
+        </p>
+      ))}
+      {photos.length > 0 ? (
+        <p className="muted" data-testid="photos-ready">
+          {t("field.visit.photosChosen", { count: photos.length })} {t("field.visit.photosLater")}
+        </p>
+      ) : null}
+    </OfflineForm>
+  );
+}
