@@ -23,6 +23,10 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  PEDULI_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -35,6 +39,8 @@ export type Config = Readonly<{
   uploadDir: string;
   webDir: string;
   trustProxy: boolean;
+  /** Public address printed in certificate QR codes and links; null: the request's own address. */
+  publicUrl: string | null;
 }>;
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -65,6 +71,7 @@ export function loadConfig(
     uploadDir: e.PEDULI_UPLOAD_DIR,
     webDir: e.PEDULI_WEB_DIR,
     trustProxy: e.PEDULI_TRUST_PROXY,
+    publicUrl: e.PEDULI_PUBLIC_URL ?? null,
   });
 }
 

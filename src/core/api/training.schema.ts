@@ -35,10 +35,12 @@ export const programmeSchema = z
     year: z.number().int(),
     level: z.enum(["dasar", "lanjutan"]),
     organiser: z.string(),
+    organiserCode: z.string(),
     quotas: z.record(z.string(), z.number().int()),
     completionRule: z.object({ minAttendanceRate: z.number(), minPostScore: z.number() }),
     signatory: z.object({ name: z.string(), title: z.string() }),
     cohortCount: z.number().int(),
+    archivedAt: z.string().nullable(),
   })
   .meta({ id: "TrainingProgramme" });
 export const programmeDetailSchema = programmeSchema.extend({ modules: z.array(moduleSchema) });
@@ -61,6 +63,20 @@ export const createProgrammeBody = z.object({
     description: "dasar: copy the shipped basic curriculum with its question bank; kosong: no modules",
   }),
 });
+
+/** Editing a programme validates exactly as creating one (the curriculum is copied only once). */
+export const updateProgrammeBody = createProgrammeBody.omit({ curriculum: true });
+export const updateModuleBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{1,10}$/),
+  title: z.string().trim().min(3).max(200),
+  hours: z.number().min(0).max(200),
+});
+/** Cancelling a session or cohort, archiving a programme, withdrawing a participant. */
+export const reasonBody = z.object({ reason: z.string().trim().min(3).max(500) });
+export const optionalReasonBody = z.object({ reason: z.string().trim().min(3).max(500).optional() });
 
 export const questionSchema = z
   .object({
@@ -98,6 +114,7 @@ export const sessionSchema = z.object({
   trainer: z.string(),
   title: z.string(),
   moduleIds: z.array(z.string()),
+  cancelledAt: z.string().nullable().meta({ description: "A cancelled session counts in no rate or hours" }),
 });
 export const createSessionBody = z
   .object({
@@ -110,6 +127,8 @@ export const createSessionBody = z
     moduleIds: z.array(z.string()).default([]),
   })
   .refine((s) => s.startTime < s.endTime, { path: ["endTime"], message: "end_before_start" });
+/** Editing a session validates exactly as adding one. */
+export const updateSessionBody = createSessionBody;
 
 export const cohortSchema = z
   .object({
@@ -124,6 +143,7 @@ export const cohortSchema = z
     endsOn: z.string(),
     participants: z.object({ total: z.number().int(), byRole: z.record(z.string(), z.number().int()) }),
     sessionCount: z.number().int(),
+    cancelledAt: z.string().nullable(),
   })
   .meta({ id: "TrainingCohort" });
 export const createCohortBody = z.object({
@@ -134,6 +154,8 @@ export const createCohortBody = z.object({
   startsOn: date,
   endsOn: date,
 });
+/** Editing a cohort validates exactly as creating one; it stays in its programme. */
+export const updateCohortBody = createCohortBody.omit({ programmeId: true });
 export const cohortListQuery = z.object({ programmeId: z.string().optional() });
 
 export const participantSchema = z.object({
@@ -163,6 +185,17 @@ export const cohortDetailSchema = cohortSchema.extend({
     }),
   ),
   roster: z.array(participantSchema),
+  withdrawn: z.array(
+    z.object({
+      enrolmentId: z.string(),
+      workerId: z.string(),
+      name: z.string(),
+      role: z.string(),
+      regionName: z.string().nullable(),
+      withdrawnAt: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
 });
 export const eligibleWorkerSchema = z.object({
   workerId: z.string(),
@@ -178,11 +211,22 @@ export const invitationSchema = z.object({
   enrolmentId: z.string(),
   name: z.string(),
   role: z.string(),
+  regionCode: z.string(),
   regionName: z.string().nullable(),
+  invitedAt: z.string(),
+  status: z.enum(["invited", "withdrawn"]),
+  withdrawnAt: z.string().nullable(),
+  sessionsAttended: z.number().int().meta({ description: "Sessions marked hadir or terlambat" }),
   sessions: z.array(
     sessionSchema.pick({ date: true, startTime: true, endTime: true, venue: true, title: true }),
   ),
   tests: z.array(z.enum(["pre", "post"])),
+});
+
+export const withdrawResponse = z.object({
+  enrolmentId: z.string(),
+  withdrawnAt: z.string(),
+  participants: z.number().int(),
 });
 
 export const attendanceRosterSchema = z.object({

@@ -33,7 +33,7 @@ const errors = {
 const tags = ["training"];
 const list = z.object({ items: z.array(s.certificateSchema) });
 
-export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
   app.post(
     "/api/v1/training/cohorts/:id/certificates",
     {
@@ -60,7 +60,12 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
       },
     },
     async (request) => ({
-      items: await listCohortCertificates(db, requireActor(request), request.params.id, baseUrlOf(request)),
+      items: await listCohortCertificates(
+        db,
+        requireActor(request),
+        request.params.id,
+        baseUrlOf(request, config.publicUrl),
+      ),
     }),
   );
 
@@ -81,7 +86,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         db,
         requireActor(request),
         request.params.id,
-        baseUrlOf(request),
+        baseUrlOf(request, config.publicUrl),
       );
       return reply
         .type("application/zip")
@@ -93,7 +98,9 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
   app.get(
     "/api/v1/certificates/mine",
     { schema: { tags, summary: "My certificates", response: { 200: list, ...errors } } },
-    async (request) => ({ items: await myCertificates(db, requireActor(request), baseUrlOf(request)) }),
+    async (request) => ({
+      items: await myCertificates(db, requireActor(request), baseUrlOf(request, config.publicUrl)),
+    }),
   );
 
   app.get(
@@ -112,7 +119,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         db,
         requireActor(request),
         request.params.id,
-        baseUrlOf(request),
+        baseUrlOf(request, config.publicUrl),
       );
       return reply
         .type("application/pdf")
@@ -139,7 +146,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         requireActor(request),
         request.params.id,
         request.body.reason,
-        baseUrlOf(request),
+        baseUrlOf(request, config.publicUrl),
       ),
   );
 

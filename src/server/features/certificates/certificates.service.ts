@@ -26,7 +26,8 @@ import { periodeIndonesia, renderCertificatePdf } from "./certificate-pdf.ts";
 
 export const CERTIFICATE = { id: "Sertifikat", en: "Certificate" };
 
-const ROLE_LABELS: Record<string, string> = {
+/** Role names as printed on certificates and invitation letters. */
+export const ROLE_LABELS: Record<string, string> = {
   tksk: "Tenaga Kesejahteraan Sosial Kecamatan (TKSK)",
   psm: "Pekerja Sosial Masyarakat (PSM)",
 };

@@ -59,7 +59,8 @@ function table(doc: Doc, header: string[], rows: string[][], widths: number[], t
   for (const r of rows) draw(r, false);
 }
 
-function chart(doc: Doc, title: string, svg: string, height: number) {
+/** Draws a titled echarts SVG across the page width (new page when it does not fit); the cohort report reuses it. */
+export function chart(doc: Doc, title: string, svg: string, height: number) {
   if (doc.y + height + 20 > 790) doc.addPage();
   doc.font("Helvetica-Bold").fontSize(10).text(title).moveDown(0.3);
   SVGtoPDF(doc, svg, doc.page.margins.left, doc.y, { width: 515, height, assumePt: true });

@@ -58,6 +58,12 @@ export async function markAttendance(
   assertManage(actor);
   return db.transaction().execute(async (trx) => {
     const session = await findSession(trx, sessionId);
+    if (session.cancelled_at !== null) {
+      throw new AppError("training_change_refused", {
+        reasonId: "sesi ini dibatalkan, presensinya tidak dapat diubah",
+        reasonEn: "this session was cancelled, its attendance cannot change",
+      });
+    }
     const enrolled = new Set((await listParticipants(trx, session.cohort_id)).map((p) => p.enrolmentId));
     const strangers = entries.filter((e) => !enrolled.has(e.enrolmentId));
     if (strangers.length > 0) {
@@ -124,6 +130,7 @@ const REFUSALS = {
   not_yet_open: { id: "sesi ini belum dimulai", en: "this session has not started yet" },
   closed: { id: "sesi ini sudah berakhir", en: "this session is over" },
   unknown: { id: "kode QR tidak dikenal", en: "the QR code is unknown" },
+  cancelled: { id: "sesi ini dibatalkan", en: "this session was cancelled" },
 } as const;
 
 /**
@@ -149,9 +156,16 @@ export async function checkIn(db: Db, actor: Actor, token: string, now = new Dat
         .select("id")
         .where("cohort_id", "=", session.cohort_id)
         .where("worker_id", "=", workerId)
+        .where("withdrawn_at", "is", null)
         .executeTakeFirst()
     : undefined;
   if (!enrolment) throw new AppError("training_not_participant");
+  if (session.cancelled_at !== null) {
+    throw new AppError("training_check_in_refused", {
+      reasonId: REFUSALS.cancelled.id,
+      reasonEn: REFUSALS.cancelled.en,
+    });
+  }
   const decision = checkInDecision(
     { date: session.date, startTime: session.start_time, endTime: session.end_time },
     now,

@@ -10,6 +10,7 @@ import { newId, nowIso } from "../../db/ids.ts";
 import type { Actor } from "../auth/actor.ts";
 import { findProgramme, listModules, listQuotas } from "./programmes.repository.ts";
 import { PROGRAMME } from "./programmes.service.ts";
+import { listWithdrawn } from "./results.repository.ts";
 import { COHORT, loadCohortResults, presentParticipant } from "./results.ts";
 import { presentSession } from "./training.presenter.ts";
 import { assertManage, canReadReports } from "./training-access.ts";
@@ -34,6 +35,7 @@ export async function listCohorts(db: Db, actor: Actor, programmeId?: string) {
           "in",
           cohorts.map((c) => c.id),
         )
+        .where("withdrawn_at", "is", null)
         .groupBy(["cohort_id", "role"])
         .execute()
     : [];
@@ -46,6 +48,7 @@ export async function listCohorts(db: Db, actor: Actor, programmeId?: string) {
           "in",
           cohorts.map((c) => c.id),
         )
+        .where("cancelled_at", "is", null)
         .groupBy("cohort_id")
         .execute()
     : [];
@@ -64,13 +67,13 @@ export async function listCohorts(db: Db, actor: Actor, programmeId?: string) {
       endsOn: c.ends_on,
       participants: { total: Object.values(byRole).reduce((a, b) => a + b, 0), byRole },
       sessionCount: Number(sessions.find((s) => s.cohort_id === c.id)?.n ?? 0),
+      cancelledAt: c.cancelled_at,
     };
   });
 }
 
-export async function createCohort(db: Db, actor: Actor, body: z.infer<typeof createCohortBody>) {
-  assertManage(actor);
-  if (!(await findProgramme(db, body.programmeId))) throw notFound(PROGRAMME);
+/** The rule create and edit share: a cohort cannot end before it starts. */
+export function assertCohortDates(body: { startsOn: string; endsOn: string }): void {
   if (body.endsOn < body.startsOn) {
     throw new AppError("validation_failed", {}, [
       {
@@ -83,6 +86,12 @@ export async function createCohort(db: Db, actor: Actor, body: z.infer<typeof cr
       },
     ]);
   }
+}
+
+export async function createCohort(db: Db, actor: Actor, body: z.infer<typeof createCohortBody>) {
+  assertManage(actor);
+  if (!(await findProgramme(db, body.programmeId))) throw notFound(PROGRAMME);
+  assertCohortDates(body);
   const id = newId();
   const now = nowIso();
   await db
@@ -109,9 +118,10 @@ export async function getCohort(db: Db, actor: Actor, id: string) {
   const summary = cohorts.find((c) => c.id === id);
   if (!summary) throw notFound(COHORT);
   const results = await loadCohortResults(db, id);
+  const withdrawn = actor.permissions.has("training:read") ? await listWithdrawn(db, id) : [];
   return {
     ...summary,
-    sessions: results.sessions.map((s) => presentSession(s, results.modulesBySession.get(s.id) ?? [])),
+    sessions: results.allSessions.map((s) => presentSession(s, results.modulesBySession.get(s.id) ?? [])),
     tests: results.tests.map((t) => ({
       id: t.id,
       kind: t.kind as "pre" | "post",
@@ -121,6 +131,15 @@ export async function getCohort(db: Db, actor: Actor, id: string) {
     })),
     // Pimpinan sees aggregates only: the roster of named people is for training staff.
     roster: actor.permissions.has("training:read") ? results.participants.map(presentParticipant) : [],
+    withdrawn: withdrawn.map((w) => ({
+      enrolmentId: w.enrolmentId,
+      workerId: w.workerId,
+      name: w.name,
+      role: w.role,
+      regionName: w.regionName,
+      withdrawnAt: w.withdrawnAt!,
+      reason: w.reason,
+    })),
   };
 }
 
@@ -138,8 +157,14 @@ export async function addSession(
     .where("id", "=", cohortId)
     .executeTakeFirst();
   if (!cohort) throw notFound(COHORT);
-  const modules = new Set((await listModules(db, cohort.programme_id)).map((m) => m.id));
-  const unknown = body.moduleIds.filter((m) => !modules.has(m));
+  await assertSessionModules(db, cohort.programme_id, body.moduleIds);
+  return insertSession(db, cohortId, body);
+}
+
+/** The rule add and edit share: a session covers only modules of its cohort's programme. */
+export async function assertSessionModules(db: Db, programmeId: string, moduleIds: string[]): Promise<void> {
+  const modules = new Set((await listModules(db, programmeId)).map((m) => m.id));
+  const unknown = moduleIds.filter((m) => !modules.has(m));
   if (unknown.length > 0) {
     throw new AppError(
       "validation_failed",
@@ -155,7 +180,6 @@ export async function addSession(
       })),
     );
   }
-  return insertSession(db, cohortId, body);
 }
 
 export async function insertSession(db: Db, cohortId: string, body: z.infer<typeof createSessionBody>) {
@@ -209,15 +233,16 @@ export async function enrolWorkers(
     const quotas = new Map((await listQuotas(trx, [cohort.programme_id])).map((q) => [q.role, q.quota]));
     const unique = [...new Set(workerIds)];
     const workers = await trx.selectFrom("workers").selectAll().where("id", "in", unique).execute();
-    const already = new Set(
-      (
-        await trx
-          .selectFrom("training_enrolments")
-          .select("worker_id")
-          .where("cohort_id", "=", cohortId)
-          .where("worker_id", "in", unique)
-          .execute()
-      ).map((r) => r.worker_id),
+    const existing = await trx
+      .selectFrom("training_enrolments")
+      .select(["id", "worker_id", "withdrawn_at"])
+      .where("cohort_id", "=", cohortId)
+      .where("worker_id", "in", unique)
+      .execute();
+    const already = new Set(existing.filter((r) => r.withdrawn_at === null).map((r) => r.worker_id));
+    // A withdrawn participant enrolled again gets the same enrolment back (its history stays one row).
+    const rejoining = new Map(
+      existing.filter((r) => r.withdrawn_at !== null).map((r) => [r.worker_id, r.id]),
     );
     const problems: FieldProblem[] = [];
     for (const id of unique) {
@@ -267,6 +292,7 @@ export async function enrolWorkers(
       .innerJoin("training_cohorts as c", "c.id", "e.cohort_id")
       .select(["e.role", (eb) => eb.fn.countAll<number>().as("n")])
       .where("c.programme_id", "=", cohort.programme_id)
+      .where("e.withdrawn_at", "is", null)
       .groupBy("e.role")
       .execute();
     for (const [role, quota] of quotas) {
@@ -282,11 +308,19 @@ export async function enrolWorkers(
       }
     }
     const at = nowIso();
-    if (adding.length > 0) {
+    for (const w of adding.filter((x) => rejoining.has(x.id))) {
+      await trx
+        .updateTable("training_enrolments")
+        .set({ withdrawn_at: null, withdrawn_reason: null, enrolled_at: at })
+        .where("id", "=", rejoining.get(w.id)!)
+        .execute();
+    }
+    const fresh = adding.filter((w) => !rejoining.has(w.id));
+    if (fresh.length > 0) {
       await trx
         .insertInto("training_enrolments")
         .values(
-          adding.map((w) => ({
+          fresh.map((w) => ({
             id: newId(),
             cohort_id: cohortId,
             worker_id: w.id,
@@ -301,31 +335,10 @@ export async function enrolWorkers(
       .selectFrom("training_enrolments")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("cohort_id", "=", cohortId)
+      .where("withdrawn_at", "is", null)
       .executeTakeFirstOrThrow();
     return { enrolled: adding.length, participants: Number(total.n) };
   });
-}
-
-/** What each participant must attend: every session of the cohort and its tests. */
-export async function listInvitations(db: Db, actor: Actor, cohortId: string) {
-  assertManage(actor);
-  const results = await loadCohortResults(db, cohortId);
-  const sessions = results.sessions.map((s) => ({
-    date: s.date,
-    startTime: s.start_time,
-    endTime: s.end_time,
-    venue: s.venue,
-    title: s.title,
-  }));
-  const tests = results.tests.map((t) => t.kind as "pre" | "post");
-  return results.participants.map((p) => ({
-    enrolmentId: p.enrolmentId,
-    name: p.name,
-    role: p.role,
-    regionName: p.regionName,
-    sessions,
-    tests,
-  }));
 }
 
 /** Active workers who may join the cohort (role with a quota, inside its region) and are not enrolled yet. */
@@ -343,7 +356,10 @@ export async function listEligibleWorkers(db: Db, actor: Actor, cohortId: string
     .selectFrom("workers as w")
     .leftJoin("regions as r", "r.code", "w.region_code")
     .leftJoin("training_enrolments as e", (join) =>
-      join.onRef("e.worker_id", "=", "w.id").on("e.cohort_id", "=", cohortId),
+      join
+        .onRef("e.worker_id", "=", "w.id")
+        .on("e.cohort_id", "=", cohortId)
+        .on("e.withdrawn_at", "is", null),
     )
     .select(["w.id", "w.name", "w.role", "w.region_code", "r.name as region_name"])
     .where("w.active", "=", 1)

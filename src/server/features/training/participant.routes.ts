@@ -28,7 +28,7 @@ const tags = ["training"];
  */
 const OWN = {};
 
-export const participantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+export const participantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
   app.get(
     "/api/v1/training/me",
     {
@@ -39,7 +39,7 @@ export const participantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
         response: { 200: s.myTrainingSchema, ...errors },
       },
     },
-    async (request) => myTrainings(db, requireActor(request), baseUrlOf(request)),
+    async (request) => myTrainings(db, requireActor(request), baseUrlOf(request, config.publicUrl)),
   );
 
   app.post(

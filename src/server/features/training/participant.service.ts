@@ -21,6 +21,7 @@ export async function myTrainings(db: Db, actor: Actor, baseUrl: string) {
     .selectFrom("training_enrolments")
     .selectAll()
     .where("worker_id", "=", workerId)
+    .where("withdrawn_at", "is", null)
     .orderBy("enrolled_at", "desc")
     .execute();
   const cohorts = [];
@@ -120,6 +121,7 @@ export async function workerTraining(db: Db, actor: Actor, workerId: string) {
     .selectFrom("training_enrolments")
     .selectAll()
     .where("worker_id", "=", workerId)
+    .where("withdrawn_at", "is", null)
     .execute();
   const trainings = [];
   const gained = new Set<string>();

@@ -2,6 +2,8 @@
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import { periodeIndonesia } from "../certificates/certificate-pdf.ts";
+import { chart } from "../reports/monthly-report-pdf.ts";
+import { groupedBarChart } from "../reports/report-charts.ts";
 import type { CohortReport } from "./reports.service.ts";
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1).replace(".", ",")} %`);
@@ -116,7 +118,17 @@ export async function reportPdf(r: CohortReport): Promise<Buffer> {
   for (const [k, v] of summaryLines(r)) {
     doc.font("Helvetica-Bold").fontSize(9).text(`${k}: `, { continued: true }).font("Helvetica").text(v);
   }
-  doc.moveDown(0.6).font("Helvetica-Bold").fontSize(11).text("Sebaran nilai (jumlah peserta per rentang)");
+  doc.moveDown(0.6);
+  const bandLabel = (b: { from: number; to: number }) => `${b.from}–${b.to === 100 ? 100 : b.to - 1}`;
+  chart(
+    doc,
+    "Sebaran nilai pre-test dan post-test (jumlah peserta per rentang)",
+    groupedBarChart(r.preDistribution.map(bandLabel), [
+      { name: "Pre-test", values: r.preDistribution.map((b) => b.count) },
+      { name: "Post-test", values: r.postDistribution.map((b) => b.count) },
+    ]),
+    220,
+  );
   doc.font("Helvetica").fontSize(9);
   for (let i = 0; i < r.preDistribution.length; i++) {
     const band = r.preDistribution[i] as { from: number; to: number; count: number };

@@ -30,7 +30,7 @@ export async function cohortReport(db: Db, actor: Actor, cohortId: string) {
 
 export async function buildCohortReport(db: Db, cohortId: string) {
   const r = await loadCohortResults(db, cohortId);
-  const [quotas, modules, competencies, items, evaluations] = await Promise.all([
+  const [quotas, modules, competencies, allItems, evaluations] = await Promise.all([
     listQuotas(db, [r.programme.id]),
     listModules(db, r.programme.id),
     listCompetencies(db),
@@ -38,6 +38,9 @@ export async function buildCohortReport(db: Db, cohortId: string) {
     db.selectFrom("training_evaluations").selectAll().where("cohort_id", "=", cohortId).execute(),
   ]);
   const ps = r.participants;
+  // Answers of withdrawn participants are kept but counted nowhere.
+  const active = new Set(ps.map((p) => p.enrolmentId));
+  const items = allItems.filter((i) => active.has(i.enrolment_id));
   const byRole: Record<string, number> = { tksk: 0, psm: 0 };
   for (const p of ps) byRole[p.role] = (byRole[p.role] ?? 0) + 1;
 
@@ -112,6 +115,7 @@ export async function buildCohortReport(db: Db, cohortId: string) {
     endsOn: r.cohort.ends_on,
     participants: { total: ps.length, byRole },
     sessionCount: r.sessions.length,
+    cancelledAt: r.cohort.cancelled_at,
   };
   return {
     cohort: summary,

@@ -41,9 +41,33 @@ export function listParticipants(db: Db, cohortId: string) {
       "r.name as regionName",
     ])
     .where("e.cohort_id", "=", cohortId)
+    .where("e.withdrawn_at", "is", null)
     .orderBy("e.role", "desc")
     .orderBy("e.region_code")
     .orderBy("w.name")
+    .execute();
+}
+
+/** Participants withdrawn from the cohort: kept in its history, counted nowhere. */
+export function listWithdrawn(db: Db, cohortId: string) {
+  return db
+    .selectFrom("training_enrolments as e")
+    .innerJoin("workers as w", "w.id", "e.worker_id")
+    .leftJoin("regions as r", "r.code", "e.region_code")
+    .select([
+      "e.id as enrolmentId",
+      "e.worker_id as workerId",
+      "e.role as role",
+      "e.region_code as regionCode",
+      "e.enrolled_at as enrolledAt",
+      "e.withdrawn_at as withdrawnAt",
+      "e.withdrawn_reason as reason",
+      "w.name as name",
+      "r.name as regionName",
+    ])
+    .where("e.cohort_id", "=", cohortId)
+    .where("e.withdrawn_at", "is not", null)
+    .orderBy("e.withdrawn_at")
     .execute();
 }
 

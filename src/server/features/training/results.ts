@@ -20,7 +20,7 @@ export async function loadCohortResults(db: Db, cohortId: string) {
   const cohort = await repo.findCohort(db, cohortId);
   if (!cohort) throw notFound(COHORT);
   const programme = (await findProgramme(db, cohort.programme_id))!;
-  const [sessions, participants, attendance, tests, attempts, certificates] = await Promise.all([
+  const [allSessions, participants, allAttendance, tests, attempts, certificates] = await Promise.all([
     repo.listSessions(db, cohortId),
     repo.listParticipants(db, cohortId),
     repo.listAttendance(db, cohortId),
@@ -28,9 +28,15 @@ export async function loadCohortResults(db: Db, cohortId: string) {
     repo.listSubmittedAttempts(db, cohortId),
     repo.listCertificates(db, cohortId),
   ]);
+  // A cancelled session counts in no attendance rate and no lesson hours; it is still listed.
+  const sessions = allSessions.filter((s) => s.cancelled_at === null);
+  // Marks of withdrawn participants and of cancelled sessions are kept but counted nowhere.
+  const counted = new Set(sessions.map((s) => s.id));
+  const active = new Set(participants.map((p) => p.enrolmentId));
+  const attendance = allAttendance.filter((a) => counted.has(a.session_id) && active.has(a.enrolment_id));
   const modulesBySession = await repo.sessionModules(
     db,
-    sessions.map((s) => s.id),
+    allSessions.map((s) => s.id),
   );
   const statusOf = new Map(
     attendance.map((a) => [`${a.session_id}:${a.enrolment_id}`, a.status as AttendanceStatus]),
@@ -59,7 +65,16 @@ export async function loadCohortResults(db: Db, cohortId: string) {
       certificate: certificateOf.get(p.enrolmentId) ?? null,
     };
   });
-  return { cohort, programme, sessions, modulesBySession, tests, participants: results, attendance };
+  return {
+    cohort,
+    programme,
+    sessions,
+    allSessions,
+    modulesBySession,
+    tests,
+    participants: results,
+    attendance,
+  };
 }
 
 /** A participant's row as the cohort detail lists it. */

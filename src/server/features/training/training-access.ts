@@ -52,6 +52,7 @@ export async function requireOwnEnrolment(db: Db, actor: Actor, cohortId: string
     .select("id")
     .where("cohort_id", "=", cohortId)
     .where("worker_id", "=", workerId)
+    .where("withdrawn_at", "is", null)
     .executeTakeFirst();
   if (!row) throw new AppError("training_not_participant");
   return row.id;

@@ -19,10 +19,12 @@ export function presentProgramme(
     year: row.year,
     level: row.level as "dasar" | "lanjutan",
     organiser: row.organiser,
+    organiserCode: row.organiser_code,
     quotas: Object.fromEntries(quotas.map((q) => [q.role, q.quota])),
     completionRule: { minAttendanceRate: row.min_attendance_rate, minPostScore: row.min_post_score },
     signatory: { name: row.signatory_name, title: row.signatory_title },
     cohortCount,
+    archivedAt: row.archived_at,
   };
 }
 
@@ -49,6 +51,7 @@ export function presentSession(row: SessionRow, moduleIds: string[]) {
     trainer: row.trainer,
     title: row.title,
     moduleIds,
+    cancelledAt: row.cancelled_at,
   };
 }
 

@@ -17,8 +17,9 @@ import {
   getCohort,
   listCohorts,
   listEligibleWorkers,
-  listInvitations,
 } from "./cohorts.service.ts";
+import { listInvitations } from "./invitations.service.ts";
+import { lifecycleRoutes } from "./lifecycle.routes.ts";
 import * as programmes from "./programmes.service.ts";
 import { reportPdf, reportXlsx } from "./report-export.ts";
 import { buildCohortReport, cohortReport } from "./reports.service.ts";
@@ -40,12 +41,18 @@ export function fileResponse(description: string) {
   return z.any().meta({ description });
 }
 
-/** The public origin of this request, for links in QR codes. */
-export function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * The public address for links in QR codes and certificates: PEDULI_PUBLIC_URL when configured,
+ * else the origin of this request (which is only right when users reach the server directly).
+ */
+export function baseUrlOf(request: FastifyRequest, publicUrl: string | null): string {
+  return publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
-export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db, config } = deps;
+  await lifecycleRoutes(app, deps);
+
   app.get(
     "/api/v1/training/competencies",
     {
@@ -298,7 +305,8 @@ export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
         response: { 200: s.checkInCodeSchema, ...errors },
       },
     },
-    async (request) => checkInCode(db, requireActor(request), request.params.id, baseUrlOf(request)),
+    async (request) =>
+      checkInCode(db, requireActor(request), request.params.id, baseUrlOf(request, config.publicUrl)),
   );
 
   app.put(

@@ -27,6 +27,8 @@ export interface TrainingProgrammeTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  /** Set when archived: kept with its records, no longer offered for new cohorts. */
+  archived_at: string | null;
 }
 
 export interface TrainingQuotaTable {
@@ -80,6 +82,8 @@ export interface TrainingCohortTable {
   ends_on: string;
   created_at: string;
   updated_at: string;
+  /** Set when cancelled after something was recorded (otherwise the cohort is deleted). */
+  cancelled_at: string | null;
 }
 
 export interface TrainingSessionTable {
@@ -94,6 +98,8 @@ export interface TrainingSessionTable {
   /** Secret in the QR code the trainer shows; check-in also needs the session's time window. */
   check_in_token: string;
   created_at: string;
+  /** Set when cancelled: the session no longer counts in attendance rates or lesson hours. */
+  cancelled_at: string | null;
 }
 
 export interface TrainingSessionModuleTable {
@@ -108,6 +114,9 @@ export interface TrainingEnrolmentTable {
   role: string;
   region_code: string;
   enrolled_at: string;
+  /** Set when the participant is withdrawn: kept in history, not counted in quota or completion. */
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
 }
 
 export interface TrainingAttendanceTable {

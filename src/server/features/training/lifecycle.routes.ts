@@ -1,0 +1,271 @@
+/**
+ * Routes for correcting training records (pelatih, sudin): edit programmes, modules, cohorts and
+ * sessions; delete what holds no records, cancel or archive what does; withdraw participants;
+ * and the printable invitation letters.
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { problemSchema } from "../../../core/api/common.schema.ts";
+import * as s from "../../../core/api/training.schema.ts";
+import type { AppDeps } from "../../app.ts";
+import { requireActor } from "../auth/actor.ts";
+import { getCohort } from "./cohorts.service.ts";
+import { cohortInvitationsPdf, invitationPdf } from "./invitations.service.ts";
+import * as lifecycle from "./lifecycle.service.ts";
+import { getProgramme } from "./programmes.service.ts";
+import { fileResponse } from "./training.routes.ts";
+
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
+const tags = ["training"];
+const WRITE = { permission: "training:write" as const };
+const WRITE_PERSONAL = { permission: "training:write" as const, personalData: true };
+
+/** A filename-safe form of a name, for downloads. */
+const slug = (v: string) =>
+  v
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
+  app.put(
+    "/api/v1/training/programmes/:id",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Edit a programme (same rules as creating it)",
+        params: s.idParams,
+        body: s.updateProgrammeBody,
+        response: { 200: s.programmeDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await lifecycle.updateProgramme(db, actor, request.params.id, request.body);
+      return getProgramme(db, actor, request.params.id);
+    },
+  );
+
+  app.delete(
+    "/api/v1/training/programmes/:id",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Delete a programme with no attendance, test attempts or certificates",
+        params: s.idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await lifecycle.deleteProgramme(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/training/programmes/:id/archive",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Archive a programme (kept with its records)",
+        params: s.idParams,
+        body: s.optionalReasonBody,
+        response: { 200: s.programmeDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await lifecycle.archiveProgramme(db, actor, request.params.id, request.body.reason);
+      return getProgramme(db, actor, request.params.id);
+    },
+  );
+
+  app.put(
+    "/api/v1/training/modules/:id",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Edit a module's code, title and lesson hours",
+        params: s.idParams,
+        body: s.updateModuleBody,
+        response: { 200: s.programmeDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await lifecycle.updateModule(db, actor, request.params.id, request.body);
+      return getProgramme(db, actor, row.programme_id);
+    },
+  );
+
+  app.put(
+    "/api/v1/training/cohorts/:id",
+    {
+      config: WRITE_PERSONAL,
+      schema: {
+        tags,
+        summary: "Edit a cohort (same rules as creating it)",
+        params: s.idParams,
+        body: s.updateCohortBody,
+        response: { 200: s.cohortDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await lifecycle.updateCohort(db, actor, request.params.id, request.body);
+      return getCohort(db, actor, request.params.id);
+    },
+  );
+
+  app.delete(
+    "/api/v1/training/cohorts/:id",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Delete a cohort with no attendance, test attempts or certificates",
+        params: s.idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await lifecycle.deleteCohort(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/training/cohorts/:id/cancel",
+    {
+      config: WRITE_PERSONAL,
+      schema: {
+        tags,
+        summary: "Cancel a cohort (kept with its records)",
+        params: s.idParams,
+        body: s.optionalReasonBody,
+        response: { 200: s.cohortDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await lifecycle.cancelCohort(db, actor, request.params.id, request.body.reason);
+      return getCohort(db, actor, request.params.id);
+    },
+  );
+
+  app.put(
+    "/api/v1/training/sessions/:id",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Edit a session (same rules as adding it)",
+        params: s.idParams,
+        body: s.updateSessionBody,
+        response: { 200: s.sessionSchema, ...errors },
+      },
+    },
+    async (request) => lifecycle.updateSession(db, requireActor(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    "/api/v1/training/sessions/:id",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Delete a session nobody attended, in a cohort without certificates",
+        params: s.idParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await lifecycle.deleteSession(db, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/training/sessions/:id/cancel",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Cancel a session (its attendance is kept but no longer counts)",
+        params: s.idParams,
+        body: s.optionalReasonBody,
+        response: { 200: s.sessionSchema, ...errors },
+      },
+    },
+    async (request) =>
+      lifecycle.cancelSession(db, requireActor(request), request.params.id, request.body.reason),
+  );
+
+  app.post(
+    "/api/v1/training/enrolments/:id/withdraw",
+    {
+      config: WRITE_PERSONAL,
+      schema: {
+        tags,
+        summary: "Withdraw a participant before certificates are issued (kept in history, not counted)",
+        params: s.idParams,
+        body: s.reasonBody,
+        response: { 200: s.withdrawResponse, ...errors },
+      },
+    },
+    async (request) =>
+      lifecycle.withdrawParticipant(db, requireActor(request), request.params.id, request.body.reason),
+  );
+
+  app.get(
+    "/api/v1/training/cohorts/:id/invitations.pdf",
+    {
+      config: WRITE_PERSONAL,
+      schema: {
+        tags,
+        summary: "Invitation letters of every participant, one per page (PDF, Indonesian)",
+        params: s.idParams,
+        produces: ["application/pdf"],
+        response: { 200: fileResponse("The letters as one PDF"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await cohortInvitationsPdf(db, requireActor(request), request.params.id);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="undangan-${request.params.id}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    "/api/v1/training/enrolments/:id/invitation.pdf",
+    {
+      config: WRITE_PERSONAL,
+      schema: {
+        tags,
+        summary: "One participant's invitation letter (PDF, Indonesian)",
+        params: s.idParams,
+        produces: ["application/pdf"],
+        response: { 200: fileResponse("The letter as a PDF"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { name, pdf } = await invitationPdf(db, requireActor(request), request.params.id);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="undangan-${slug(name) || "peserta"}.pdf"`)
+        .send(pdf);
+    },
+  );
+};

@@ -1,0 +1,432 @@
+/**
+ * Correcting training records without a database administrator. Programmes, modules, cohorts and
+ * sessions are edited with the same rules as when they were created. Something that already holds
+ * attendance, test attempts or certificates is never deleted (that would erase what participants
+ * did); it is cancelled (cohort, session) or archived (programme) instead. A participant is
+ * withdrawn, not deleted: the enrolment stays in the cohort's history and counts in no quota,
+ * rate or completion. Every change is written to the audit trail in its own transaction.
+ */
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type {
+  updateCohortBody,
+  updateModuleBody,
+  updateProgrammeBody,
+  updateSessionBody,
+} from "../../../core/api/training.schema.ts";
+import { AppError, notFound } from "../../../core/errors/app-error.ts";
+import type { Database, Db } from "../../db/database.ts";
+import { nowIso } from "../../db/ids.ts";
+import * as audit from "../audit/audit.service.ts";
+import type { Actor } from "../auth/actor.ts";
+import { assertCohortDates, assertSessionModules } from "./cohorts.service.ts";
+import * as repo from "./lifecycle.repository.ts";
+import { findModule, findProgramme, listModules } from "./programmes.repository.ts";
+import { PROGRAMME } from "./programmes.service.ts";
+import { findCohort } from "./results.repository.ts";
+import { COHORT } from "./results.ts";
+import { presentSession } from "./training.presenter.ts";
+import { assertManage } from "./training-access.ts";
+
+const SESSION = { id: "Sesi pelatihan", en: "Training session" };
+const MODULE = { id: "Modul", en: "Module" };
+const ENROLMENT = { id: "Peserta pelatihan", en: "Training participant" };
+
+type Tx = Kysely<Database>;
+
+function refuseIfUsed(
+  usage: repo.Usage,
+  what: { id: string; en: string },
+  alternative: { id: string; en: string },
+): void {
+  const parts: { id: string; en: string }[] = [];
+  if (usage.attendance > 0)
+    parts.push({
+      id: `${usage.attendance} catatan presensi`,
+      en: `${usage.attendance} attendance record${usage.attendance === 1 ? "" : "s"}`,
+    });
+  if (usage.attempts > 0)
+    parts.push({
+      id: `${usage.attempts} pengerjaan tes`,
+      en: `${usage.attempts} test attempt${usage.attempts === 1 ? "" : "s"}`,
+    });
+  if (usage.certificates > 0)
+    parts.push({
+      id: `${usage.certificates} sertifikat terbit`,
+      en: `${usage.certificates} issued certificate${usage.certificates === 1 ? "" : "s"}`,
+    });
+  if (parts.length === 0) return;
+  throw new AppError("training_delete_refused", {
+    whatId: what.id,
+    whatEn: what.en.toLowerCase(),
+    reasonId: parts.map((p) => p.id).join(", "),
+    reasonEn: parts.map((p) => p.en).join(", "),
+    alternativeId: alternative.id,
+    alternativeEn: alternative.en,
+  });
+}
+
+const CANCEL = { id: "batalkan", en: "cancel" };
+const ARCHIVE = { id: "arsipkan", en: "archive" };
+
+// ── Programmes ────────────────────────────────────────────────────────────────
+
+/** Edits a programme; a quota may not fall below the participants already enrolled in that role. */
+export async function updateProgramme(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof updateProgrammeBody>,
+): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findProgramme(trx, id);
+    if (!row) throw notFound(PROGRAMME);
+    const enrolled = await repo.enrolledByRole(trx, id);
+    for (const [role, n] of enrolled) {
+      const quota = body.quotas[role as "tksk" | "psm"] ?? 0;
+      if (n > quota) {
+        throw new AppError("training_change_refused", {
+          reasonId: `kuota ${role.toUpperCase()} (${quota}) lebih kecil dari ${n} peserta yang sudah terdaftar; keluarkan peserta dahulu`,
+          reasonEn: `the ${role.toUpperCase()} quota (${quota}) is below the ${n} participants already enrolled; withdraw participants first`,
+        });
+      }
+    }
+    const after = {
+      name: body.name,
+      year: body.year,
+      level: body.level,
+      organiser: body.organiser,
+      organiser_code: body.organiserCode,
+      min_attendance_rate: body.minAttendanceRate,
+      min_post_score: body.minPostScore,
+      signatory_name: body.signatoryName,
+      signatory_title: body.signatoryTitle,
+    };
+    await trx
+      .updateTable("training_programmes")
+      .set({ ...after, updated_at: nowIso() })
+      .where("id", "=", id)
+      .execute();
+    const quotas = Object.entries(body.quotas).filter(([, n]) => n > 0);
+    await repo.replaceQuotas(trx, id, quotas);
+    const changed = audit.changedFields(row as unknown as Record<string, unknown>, after);
+    await audit.record(trx, {
+      by: actor,
+      action: "update",
+      table: "training_programmes",
+      recordId: id,
+      regionCode: null,
+      before: changed?.before ?? null,
+      after: { ...(changed?.after ?? {}), quotas: Object.fromEntries(quotas) },
+    });
+  });
+}
+
+/** Deletes a programme with nothing recorded under it; otherwise 409 naming what it holds. */
+export async function deleteProgramme(db: Tx, actor: Actor, id: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findProgramme(trx, id);
+    if (!row) throw notFound(PROGRAMME);
+    refuseIfUsed(await repo.usageOf(trx, await repo.cohortIdsOf(trx, id)), PROGRAMME, ARCHIVE);
+    await repo.deleteById(trx, "training_programmes", id);
+    await audit.record(trx, {
+      by: actor,
+      action: "delete",
+      table: "training_programmes",
+      recordId: id,
+      regionCode: null,
+      before: { name: row.name, year: row.year },
+    });
+  });
+}
+
+/** Archives a programme: kept with every record, no longer offered for new cohorts. Idempotent. */
+export async function archiveProgramme(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findProgramme(trx, id);
+    if (!row) throw notFound(PROGRAMME);
+    if (row.archived_at !== null) return;
+    const at = nowIso();
+    await trx.updateTable("training_programmes").set({ archived_at: at }).where("id", "=", id).execute();
+    await audit.record(trx, {
+      by: actor,
+      action: "update",
+      table: "training_programmes",
+      recordId: id,
+      regionCode: null,
+      before: { archived_at: null },
+      after: { archived_at: at },
+      detail: reason ? { reason } : null,
+    });
+  });
+}
+
+/** Edits a module's code, title and lesson hours; the code stays unique within the programme. */
+export async function updateModule(db: Tx, actor: Actor, id: string, body: z.infer<typeof updateModuleBody>) {
+  assertManage(actor);
+  return db.transaction().execute(async (trx) => {
+    const row = await findModule(trx, id);
+    if (!row) throw notFound(MODULE);
+    const clash = (await listModules(trx, row.programme_id)).find((m) => m.code === body.code && m.id !== id);
+    if (clash) {
+      throw new AppError("validation_failed", {}, [
+        {
+          field: "body.code",
+          code: "module_code_taken",
+          value: body.code,
+          message: {
+            id: `Kode ${body.code} sudah dipakai modul lain program ini.`,
+            en: `Code ${body.code} is already used by another module of this programme.`,
+          },
+        },
+      ]);
+    }
+    await trx.updateTable("training_modules").set(body).where("id", "=", id).execute();
+    const changed = audit.changedFields(row as unknown as Record<string, unknown>, body);
+    if (changed) {
+      await audit.record(trx, {
+        by: actor,
+        action: "update",
+        table: "training_modules",
+        recordId: id,
+        regionCode: null,
+        ...changed,
+      });
+    }
+    return { ...row, ...body };
+  });
+}
+
+// ── Cohorts ───────────────────────────────────────────────────────────────────
+
+/** Edits a cohort; a narrower region may not leave enrolled participants outside it. */
+export async function updateCohort(db: Tx, actor: Actor, id: string, body: z.infer<typeof updateCohortBody>) {
+  assertManage(actor);
+  assertCohortDates(body);
+  await db.transaction().execute(async (trx) => {
+    const row = await findCohort(trx, id);
+    if (!row) throw notFound(COHORT);
+    const outside = await repo.participantsOutside(trx, id, body.eligibleRegionCode);
+    if (outside.length > 0) {
+      throw new AppError(
+        "validation_failed",
+        {},
+        outside.map((p) => ({
+          field: "body.eligibleRegionCode",
+          code: "region_excludes_participant",
+          value: p.id,
+          message: {
+            id: `${p.name} (${p.region_code}) terdaftar dan bertugas di luar wilayah ini.`,
+            en: `${p.name} (${p.region_code}) is enrolled and works outside this region.`,
+          },
+        })),
+      );
+    }
+    const after = {
+      name: body.name,
+      region_code: body.eligibleRegionCode,
+      venue: body.venue,
+      starts_on: body.startsOn,
+      ends_on: body.endsOn,
+    };
+    await trx
+      .updateTable("training_cohorts")
+      .set({ ...after, updated_at: nowIso() })
+      .where("id", "=", id)
+      .execute();
+    const changed = audit.changedFields(row as unknown as Record<string, unknown>, after);
+    if (changed) {
+      await audit.record(trx, {
+        by: actor,
+        action: "update",
+        table: "training_cohorts",
+        recordId: id,
+        regionCode: row.region_code,
+        ...changed,
+      });
+    }
+  });
+}
+
+export async function deleteCohort(db: Tx, actor: Actor, id: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findCohort(trx, id);
+    if (!row) throw notFound(COHORT);
+    refuseIfUsed(await repo.usageOf(trx, [id]), COHORT, CANCEL);
+    await repo.deleteById(trx, "training_cohorts", id);
+    await audit.record(trx, {
+      by: actor,
+      action: "delete",
+      table: "training_cohorts",
+      recordId: id,
+      regionCode: row.region_code,
+      before: { name: row.name, starts_on: row.starts_on, ends_on: row.ends_on },
+    });
+  });
+}
+
+/** Cancels a cohort: kept with what was recorded. Idempotent. */
+export async function cancelCohort(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findCohort(trx, id);
+    if (!row) throw notFound(COHORT);
+    if (row.cancelled_at !== null) return;
+    const at = nowIso();
+    await trx.updateTable("training_cohorts").set({ cancelled_at: at }).where("id", "=", id).execute();
+    await audit.record(trx, {
+      by: actor,
+      action: "update",
+      table: "training_cohorts",
+      recordId: id,
+      regionCode: row.region_code,
+      before: { cancelled_at: null },
+      after: { cancelled_at: at },
+      detail: reason ? { reason } : null,
+    });
+  });
+}
+
+// ── Sessions ──────────────────────────────────────────────────────────────────
+
+async function sessionWithCohort(db: Db, id: string) {
+  const session = await repo.findSession(db, id);
+  if (!session) throw notFound(SESSION);
+  const cohort = (await findCohort(db, session.cohort_id))!;
+  return { session, cohort };
+}
+
+/** Edits a session (date, times, place, trainer, title, modules); the check-in token stays. */
+export async function updateSession(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof updateSessionBody>,
+) {
+  assertManage(actor);
+  return db.transaction().execute(async (trx) => {
+    const { session, cohort } = await sessionWithCohort(trx, id);
+    await assertSessionModules(trx, cohort.programme_id, body.moduleIds);
+    const after = {
+      date: body.date,
+      start_time: body.startTime,
+      end_time: body.endTime,
+      venue: body.venue,
+      trainer: body.trainer,
+      title: body.title,
+    };
+    await trx.updateTable("training_sessions").set(after).where("id", "=", id).execute();
+    await repo.replaceSessionModules(trx, id, body.moduleIds);
+    const changed = audit.changedFields(session as unknown as Record<string, unknown>, after);
+    await audit.record(trx, {
+      by: actor,
+      action: "update",
+      table: "training_sessions",
+      recordId: id,
+      regionCode: cohort.region_code,
+      before: changed?.before ?? null,
+      after: { ...(changed?.after ?? {}), moduleIds: body.moduleIds },
+    });
+    return presentSession((await repo.findSession(trx, id))!, body.moduleIds);
+  });
+}
+
+/** Deletes a session nobody attended, in a cohort without certificates (they print its hours). */
+export async function deleteSession(db: Tx, actor: Actor, id: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const { session, cohort } = await sessionWithCohort(trx, id);
+    refuseIfUsed(await repo.usageOf(trx, [cohort.id], [id]), SESSION, CANCEL);
+    await repo.deleteById(trx, "training_sessions", id);
+    await audit.record(trx, {
+      by: actor,
+      action: "delete",
+      table: "training_sessions",
+      recordId: id,
+      regionCode: cohort.region_code,
+      before: { title: session.title, date: session.date, start_time: session.start_time },
+    });
+  });
+}
+
+/** Cancels a session: its attendance is kept but it counts in no rate or hours; check-in closes. */
+export async function cancelSession(db: Tx, actor: Actor, id: string, reason?: string) {
+  assertManage(actor);
+  return db.transaction().execute(async (trx) => {
+    const { session, cohort } = await sessionWithCohort(trx, id);
+    if (session.cancelled_at === null) {
+      const at = nowIso();
+      await trx.updateTable("training_sessions").set({ cancelled_at: at }).where("id", "=", id).execute();
+      await audit.record(trx, {
+        by: actor,
+        action: "update",
+        table: "training_sessions",
+        recordId: id,
+        regionCode: cohort.region_code,
+        before: { cancelled_at: null },
+        after: { cancelled_at: at },
+        detail: reason ? { reason } : null,
+      });
+    }
+    const modules = await trx
+      .selectFrom("training_session_modules")
+      .select("module_id")
+      .where("session_id", "=", id)
+      .execute();
+    return presentSession(
+      (await repo.findSession(trx, id))!,
+      modules.map((m) => m.module_id),
+    );
+  });
+}
+
+// ── Participants ──────────────────────────────────────────────────────────────
+
+/**
+ * Withdraws a participant before the cohort's certificates are issued: the enrolment stays (with
+ * its attendance and attempts) but counts in no quota, attendance rate, report or completion.
+ */
+export async function withdrawParticipant(db: Tx, actor: Actor, enrolmentId: string, reason: string) {
+  assertManage(actor);
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findEnrolment(trx, enrolmentId);
+    if (!row) throw notFound(ENROLMENT);
+    const cohort = (await findCohort(trx, row.cohort_id))!;
+    const { certificates } = await repo.usageOf(trx, [row.cohort_id]);
+    if (certificates > 0) {
+      throw new AppError("training_change_refused", {
+        reasonId: `sertifikat angkatan ini sudah diterbitkan (${certificates}); peserta tidak dapat dikeluarkan lagi`,
+        reasonEn: `this cohort's certificates have been issued (${certificates}); participants can no longer be withdrawn`,
+      });
+    }
+    const at = row.withdrawn_at ?? nowIso();
+    if (row.withdrawn_at === null) {
+      await trx
+        .updateTable("training_enrolments")
+        .set({ withdrawn_at: at, withdrawn_reason: reason })
+        .where("id", "=", enrolmentId)
+        .execute();
+      await audit.record(trx, {
+        by: actor,
+        action: "update",
+        table: "training_enrolments",
+        recordId: enrolmentId,
+        regionCode: row.region_code,
+        before: { withdrawn_at: null },
+        after: { withdrawn_at: at, withdrawn_reason: reason },
+        detail: { cohortId: cohort.id, workerId: row.worker_id },
+      });
+    }
+    const left = await trx
+      .selectFrom("training_enrolments")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("cohort_id", "=", row.cohort_id)
+      .where("withdrawn_at", "is", null)
+      .executeTakeFirstOrThrow();
+    return { enrolmentId, withdrawnAt: at, participants: Number(left.n) };
+  });
+}
