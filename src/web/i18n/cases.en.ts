@@ -115,6 +115,8 @@ export const casesEn: CasesResources = {
     save: "Save note",
     by: "by {{name}}",
     stageMove: "{{from}} → {{to}}",
+    assignedTo: "Worker: {{name}}",
+    transferred: "Worker: {{from}} → {{to}}",
     types: {
       created: "Case opened",
       stage_changed: "Stage changed",

@@ -116,6 +116,8 @@ export const casesId = {
     save: "Simpan catatan",
     by: "oleh {{name}}",
     stageMove: "{{from}} → {{to}}",
+    assignedTo: "Petugas: {{name}}",
+    transferred: "Petugas: {{from}} → {{to}}",
     types: {
       created: "Kasus dibuat",
       stage_changed: "Tahap diubah",

@@ -70,7 +70,23 @@ export function presentCase(row: CaseListRow): CaseDto {
   };
 }
 
-export function presentEvent(row: CaseEventRow): CaseEventDto {
+/** The worker ids an event's data names (an assignment's from and to), for `namesOf`. */
+export function namedIds(row: CaseEventRow): string[] {
+  if (row.type !== "assigned" || !row.data_json) return [];
+  const data = JSON.parse(row.data_json) as { from?: unknown; to?: unknown };
+  return [data.from, data.to].filter((v): v is string => typeof v === "string");
+}
+
+/**
+ * One timeline event. An assignment's data carries the worker ids (`from`, `to`) and, when
+ * `names` knows them, their names (`fromName`, `toName`), so the timeline shows people, not ids.
+ */
+export function presentEvent(row: CaseEventRow, names?: Map<string, string>): CaseEventDto {
+  let data = row.data_json ? (JSON.parse(row.data_json) as Record<string, unknown>) : null;
+  if (data && row.type === "assigned" && names) {
+    const nameOf = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? null) : null);
+    data = { ...data, fromName: nameOf(data.from), toName: nameOf(data.to) };
+  }
   return {
     id: row.id,
     caseId: row.case_id,
@@ -81,6 +97,6 @@ export function presentEvent(row: CaseEventRow): CaseEventDto {
     fromStage: row.from_stage as Stage | null,
     toStage: row.to_stage as Stage | null,
     note: row.note,
-    data: row.data_json ? (JSON.parse(row.data_json) as Record<string, unknown>) : null,
+    data,
   };
 }

@@ -184,6 +184,28 @@ export async function listEvents(db: Db, caseId: string): Promise<CaseEventRow[]
     .execute();
 }
 
+/**
+ * Display names of the people the timeline names by id (an assignment's from/to): a worker's name,
+ * or a user account's display name for an id that is not a worker.
+ */
+export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return names;
+  const workers = await db.selectFrom("workers").select(["id", "name"]).where("id", "in", unique).execute();
+  for (const w of workers) names.set(w.id, w.name);
+  const rest = unique.filter((id) => !names.has(id));
+  if (rest.length > 0) {
+    const users = await db
+      .selectFrom("users")
+      .select(["id", "display_name"])
+      .where("id", "in", rest)
+      .execute();
+    for (const u of users) names.set(u.id, u.display_name);
+  }
+  return names;
+}
+
 export async function findEvent(db: Db, id: string): Promise<CaseEventRow | undefined> {
   return db.selectFrom("case_events").selectAll().where("id", "=", id).executeTakeFirst();
 }

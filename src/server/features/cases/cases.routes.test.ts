@@ -301,6 +301,19 @@ describeEachDialect("cases", (ctx) => {
     });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().assigneeId).toBe(tkskWorker.worker_id);
+    const workerName = async (id: string) =>
+      (await ctx.db.selectFrom("workers").select("name").where("id", "=", id).executeTakeFirstOrThrow()).name;
+    const transfer = (await call(sudin, "GET", `${url}/events`))
+      .json()
+      .items.filter((e: { type: string }) => e.type === "assigned")
+      .at(-1);
+    expect(transfer.data).toEqual({
+      from: kase.assigneeId,
+      to: tkskWorker.worker_id,
+      fromName: await workerName(kase.assigneeId),
+      toName: await workerName(tkskWorker.worker_id as string),
+    });
+    expect(transfer.data.toName).toEqual(expect.stringMatching(/\S/));
     const history = (await call(sudin, "GET", `${url}/assignments`)).json().items;
     expect(history).toEqual([
       expect.objectContaining({ workerId: kase.assigneeId, fromAt: T0, toAt: "2026-03-05T01:00:00.000Z" }),

@@ -16,7 +16,7 @@ import { allocateSeq } from "../../db/change-log.ts";
 import { newId } from "../../db/ids.ts";
 import * as audit from "../audit/audit.service.ts";
 import { type CaseCtx, changeCase, type EventInput, loadCase, nowOf } from "./case-context.ts";
-import { presentEvent } from "./cases.presenter.ts";
+import { namedIds, presentEvent } from "./cases.presenter.ts";
 import * as repo from "./cases.repository.ts";
 import { getCase, stageRefused } from "./cases.service.ts";
 import type { CaseRow } from "./cases.table.ts";
@@ -25,7 +25,8 @@ import * as tasks from "./tasks.repository.ts";
 export async function listTimeline(ctx: CaseCtx, caseId: string) {
   await loadCase(ctx, caseId);
   const rows = await repo.listEvents(ctx.db, caseId);
-  return { items: rows.map(presentEvent), total: rows.length };
+  const names = await repo.namesOf(ctx.db, rows.flatMap(namedIds));
+  return { items: rows.map((row) => presentEvent(row, names)), total: rows.length };
 }
 
 function reasonRequired(): AppError {

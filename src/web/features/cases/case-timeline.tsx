@@ -52,12 +52,28 @@ function TimelineEvent({ event }: { event: CaseEventDto }) {
           </span>
         )}
       </p>
+      {event.type === "assigned" && <Assignment data={event.data} />}
       {event.note && <p className="timeline-note">{event.note}</p>}
       <p className="item-meta">
         <time dateTime={event.at}>{formatDateTime(event.at, language)}</time>
         {event.byName && <span>{t("cases.timeline.by", { name: event.byName })}</span>}
       </p>
     </li>
+  );
+}
+
+/** "Petugas: Ani → Budi" from the names the server joins to an assignment's worker ids. */
+function Assignment({ data }: { data: CaseEventDto["data"] }) {
+  const { t } = useLanguage();
+  const name = (key: "fromName" | "toName") =>
+    typeof data?.[key] === "string" ? (data[key] as string) : null;
+  const from = name("fromName");
+  const to = name("toName");
+  if (!to) return null;
+  return (
+    <p className="timeline-note">
+      {from ? t("cases.timeline.transferred", { from, to }) : t("cases.timeline.assignedTo", { name: to })}
+    </p>
   );
 }
 
