@@ -86,7 +86,43 @@ export type PushResult = z.infer<typeof pushResultSchema>;
 export const pushResponse = z.object({ results: z.array(pushResultSchema) });
 export type PushResponse = z.infer<typeof pushResponse>;
 
-export const SYNC_TABLES = ["households", "persons", "cases", "case_tasks"] as const;
+/** The tables of the working set that follow the change numbers (pulled since N, with removals). */
+export const CHANGE_TABLES = ["households", "persons", "cases", "case_tasks"] as const;
+export type ChangeTable = (typeof CHANGE_TABLES)[number];
+
+/**
+ * Reference tables: small, sent whole whenever their fingerprint differs from the one the phone
+ * holds (pull `refs`), and then listed in `replace` (the phone drops rows not sent). Each record's
+ * `data` has the shape the named GET route presents:
+ *
+ * - `indicator_sets`: the indicator set the assessment form uses (the newest version of the
+ *   default set), as GET /api/v1/indicator-sets/:id: `{ id, code, version, name, k, …,
+ *   definition }`. The record id is the set id.
+ * - `ppks_categories`: the PPKS catalogue, as the items of GET /api/v1/ppks-categories
+ *   (`{ code, name, group, … }`); the record id is the code.
+ * - `services`: the referral catalogue, as the items of GET /api/v1/services (shipped programmes
+ *   and services, and the PSKS organisations in the user's region); the record id is the item id.
+ * - `training_sessions`: the sessions of the cohorts the user takes part in (and, for a trainer,
+ *   of the cohorts in their region running from a week ago), as the sessions of GET
+ *   /api/v1/training/me (`{ id, date, startTime, endTime, venue, trainer, title, moduleIds }`)
+ *   plus `cohortId`, `cohortName`, `programmeName`.
+ * - `enrolments`: the user's own enrolments, as the cohorts of GET /api/v1/training/me
+ *   (`{ enrolmentId, cohortId, name, programmeName, tests, evaluated }`, with `id` = enrolment id
+ *   and `workerId`, `participantName`, `own: true`); for a trainer also the participants of the
+ *   cohorts above (`{ id, enrolmentId, cohortId, workerId, participantName, role, own: false }`):
+ *   what marking attendance (`attendance.mark`: sessionId + enrolmentId) needs.
+ */
+export const REFERENCE_TABLES = [
+  "indicator_sets",
+  "ppks_categories",
+  "services",
+  "training_sessions",
+  "enrolments",
+] as const;
+export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
+
+/** Every table a phone holds: read them with `store.listRecords(table)`. */
+export const SYNC_TABLES = [...CHANGE_TABLES, ...REFERENCE_TABLES] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 export const pullQuery = z.object({
@@ -100,6 +136,14 @@ export const pullQuery = z.object({
     .default("")
     .meta({ description: "The scope fingerprint the phone's data was pulled under" }),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
+  refs: z.string().max(80).default("").meta({
+    description: "Fingerprint of the reference tables the phone holds (sent whole when it differs)",
+  }),
+  cutoff: z
+    .string()
+    .max(80)
+    .default("")
+    .meta({ description: "Over the device budget: the selection the phone holds, as the last pull said" }),
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 
@@ -120,6 +164,21 @@ export const pullResponse = z
     removed: z.array(z.object({ table: z.enum(SYNC_TABLES), id: z.string() })),
     nextSince: z.number().int(),
     hasMore: z.boolean(),
+    refs: z.string().meta({ description: "Fingerprint of the reference tables now" }),
+    replace: z
+      .array(z.enum(REFERENCE_TABLES))
+      .meta({ description: "Tables sent whole in this page: drop local rows of them that were not sent" }),
+    budget: z
+      .object({
+        inScope: z.number().int().meta({ description: "Persons in the user's scope" }),
+        limit: z.number().int().meta({ description: "The most persons a phone holds" }),
+        cutoff: z.string().meta({ description: "The held selection: send it back as `cutoff`" }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Set when the scope holds more persons than the budget: the phone holds a prioritised subset (docs/offline.md)",
+      }),
   })
   .meta({ id: "SyncPull" });
 export type PullResponse = z.infer<typeof pullResponse>;
@@ -160,7 +219,11 @@ export const resolveConflictBody = z.object({
   keep: z.enum(["server", "client"]).meta({ description: "Which value stays" }),
 });
 
-/** Per-device budget: the most persons a phone holds (docs/offline.md). */
+/**
+ * Per-device budget: the most persons a phone holds (docs/offline.md). A scope with more (a
+ * TKSK's kecamatan) gets a prioritised subset: households with open cases or tasks, then with
+ * active PPKS, then assessed in the last 180 days, then the rest, up to the budget.
+ */
 export const DEVICE_PERSON_BUDGET = 40_000;
 
 export const deviceKeyQuery = z.object({ deviceId: deviceIdSchema });

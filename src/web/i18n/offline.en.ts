@@ -13,6 +13,8 @@ export const offlineEn: typeof offlineId = {
     syncing: "Syncing…",
     syncNow: "Sync now",
     failed: "Sync failed: {{error}}",
+    loading: "Opening the offline data…",
+    held: "Holding {{held}} of {{inScope}} persons of your area (phone budget {{limit}}); the rest can be searched online.",
   },
   setup: {
     title: "Prepare offline data",

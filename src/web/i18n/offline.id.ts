@@ -14,6 +14,8 @@ export const offlineId = {
     syncing: "Menyinkronkan…",
     syncNow: "Sinkronkan sekarang",
     failed: "Sinkron gagal: {{error}}",
+    loading: "Membuka data luring…",
+    held: "Menyimpan {{held}} dari {{inScope}} orang di wilayah Anda (batas ponsel {{limit}}); selebihnya dapat dicari saat daring.",
   },
   setup: {
     title: "Siapkan data luring",

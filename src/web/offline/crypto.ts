@@ -32,6 +32,16 @@ export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {
   return { iv, data };
 }
 
+/** Seals raw bytes (a photo) without turning them into JSON. */
+export async function sealBytes(key: CryptoKey, bytes: ArrayBuffer): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(new ArrayBuffer(12)));
+  return { iv, data: await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, bytes) };
+}
+
+export function openBytes(key: CryptoKey, sealed: Sealed): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.iv }, key, sealed.data);
+}
+
 export async function open<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
   const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.iv }, key, sealed.data);
   return JSON.parse(new TextDecoder().decode(plain)) as T;

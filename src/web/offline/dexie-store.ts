@@ -7,9 +7,19 @@
  * rows need it, an upgrade step.
  */
 import { Dexie, type Table } from "dexie";
-import type { PushResult, SyncChange, SyncTable } from "../../core/api/sync.schema.ts";
-import { open, type Sealed, seal } from "./crypto.ts";
-import type { LocalRecord, LocalStore, OutboxEntry, OutboxState, SyncMeta } from "./local-store.ts";
+import { type PushResult, SYNC_TABLES, type SyncChange, type SyncTable } from "../../core/api/sync.schema.ts";
+import { open, openBytes, type Sealed, seal, sealBytes } from "./crypto.ts";
+import {
+  type AttachmentInput,
+  attachmentTarget,
+  type LocalRecord,
+  type LocalStore,
+  type OutboxEntry,
+  type OutboxState,
+  recordKey,
+  type StoredAttachment,
+  type SyncMeta,
+} from "./local-store.ts";
 
 export const DB_NAME = "peduli-offline";
 
@@ -35,10 +45,21 @@ interface MetaRow {
   value: SyncMeta;
 }
 
+interface AttachmentRow {
+  id: string;
+  changeId: string;
+  attempts: number;
+  /** Sealed { caseId, visitId, name, type, error }. */
+  sealed: Sealed;
+  /** The file's bytes, sealed on their own (no JSON round trip). */
+  bytes: Sealed;
+}
+
 class OfflineDb extends Dexie {
   records!: Table<RecordRow, [SyncTable, string]>;
   outbox!: Table<OutboxRow, string>;
   meta!: Table<MetaRow, string>;
+  attachments!: Table<AttachmentRow, string>;
 
   constructor() {
     super(DB_NAME);
@@ -54,6 +75,23 @@ class OfflineDb extends Dexie {
           .modify((row: Partial<OutboxRow>) => {
             row.state ??= "pending";
             row.attempts ??= 0;
+          });
+      });
+    // Version 3: files of offline visits (photos) waiting to be uploaded; the sync metadata gains
+    // the reference-table fingerprint (none held yet: the next pull sends them whole).
+    this.version(3)
+      .stores({
+        records: "[table+id], table, regionCode",
+        outbox: "changeId, order, state",
+        meta: "key",
+        attachments: "id, changeId",
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table("meta")
+          .toCollection()
+          .modify((row: MetaRow) => {
+            row.value.refs ??= "";
           });
       });
   }
@@ -87,6 +125,12 @@ export class DexieStore implements LocalStore {
   async getRecord(table: SyncTable, id: string) {
     const row = await this.db.records.get([table, id]);
     return row && this.toRecord(row);
+  }
+  async recordSeqs(keys: { table: SyncTable; id: string }[]) {
+    const rows = await this.db.records.bulkGet(keys.map((k) => [k.table, k.id] as [SyncTable, string]));
+    const out = new Map<string, number>();
+    for (const row of rows) if (row) out.set(recordKey(row.table, row.id), row.seq);
+    return out;
   }
   async listRecords(table: SyncTable) {
     const rows = await this.db.records.where("table").equals(table).toArray();
@@ -154,17 +198,64 @@ export class DexieStore implements LocalStore {
   async pendingCount(): Promise<number> {
     return this.db.outbox.where("state").equals("pending").count();
   }
+  async addAttachment(changeId: string, file: AttachmentInput) {
+    const row = await this.db.outbox.get(changeId);
+    const target = attachmentTarget(row && (await this.toEntry(row)), changeId);
+    await this.db.attachments.add({
+      id: crypto.randomUUID(),
+      changeId,
+      attempts: 0,
+      sealed: await seal(this.key, { ...target, name: file.name, type: file.type }),
+      bytes: await sealBytes(this.key, file.bytes),
+    });
+  }
+  private async toAttachment(row: AttachmentRow): Promise<StoredAttachment> {
+    const info = await open<Omit<StoredAttachment, "id" | "changeId" | "attempts" | "bytes">>(
+      this.key,
+      row.sealed,
+    );
+    return {
+      ...info,
+      id: row.id,
+      changeId: row.changeId,
+      attempts: row.attempts,
+      bytes: await openBytes(this.key, row.bytes),
+    };
+  }
+  async attachments(changeId: string) {
+    const rows = await this.db.attachments.where("changeId").equals(changeId).toArray();
+    return Promise.all(rows.map((r) => this.toAttachment(r)));
+  }
+  async pendingAttachments() {
+    return Promise.all((await this.db.attachments.toArray()).map((r) => this.toAttachment(r)));
+  }
+  async updateAttachment(a: StoredAttachment) {
+    const row = await this.db.attachments.get(a.id);
+    if (!row) return;
+    const sealed = await seal(this.key, {
+      caseId: a.caseId,
+      visitId: a.visitId,
+      name: a.name,
+      type: a.type,
+      ...(a.error ? { error: a.error } : {}),
+    });
+    await this.db.attachments.update(a.id, { attempts: a.attempts, sealed });
+  }
+  async removeAttachments(ids: string[]) {
+    await this.db.attachments.bulkDelete(ids);
+  }
   async counts() {
     const out: Record<string, number> = {};
-    for (const table of ["households", "persons", "cases", "case_tasks"] as const)
-      out[table] = await this.db.records.where("table").equals(table).count();
+    for (const table of SYNC_TABLES) out[table] = await this.db.records.where("table").equals(table).count();
     return out;
   }
   async wipe() {
-    await this.db.transaction("rw", this.db.records, this.db.outbox, this.db.meta, async () => {
-      await this.db.records.clear();
-      await this.db.outbox.clear();
-      await this.db.meta.clear();
+    const { records, outbox, meta, attachments } = this.db;
+    await this.db.transaction("rw", [records, outbox, meta, attachments], async () => {
+      await records.clear();
+      await outbox.clear();
+      await meta.clear();
+      await attachments.clear();
     });
   }
 }

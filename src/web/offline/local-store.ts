@@ -36,12 +36,42 @@ export interface SyncMeta {
   /** The scope fingerprint the copies were pulled under ("" before the first pull). */
   scope: string;
   lastSyncAt: string | null;
+  /** Fingerprint of the reference tables held (indicator set, catalogues, trainings); "" = none. */
+  refs?: string;
+  /** Over the device budget: the selection the phone holds, echoed back on every pull. */
+  cutoff?: string;
+  /** Over the device budget: persons in the user's scope and the budget, at the last count. */
+  budget?: { inScope: number; limit: number } | null;
+}
+
+/** A file (a visit photo) waiting to be uploaded once its change is applied on the server. */
+export interface StoredAttachment {
+  id: string;
+  changeId: string;
+  /** Where it goes: the visit the change created, in its case. */
+  caseId: string;
+  visitId: string;
+  name: string;
+  type: string;
+  bytes: ArrayBuffer;
+  attempts: number;
+  /** The last upload failure, shown to the worker; the upload is tried again at the next sync. */
+  error?: string;
+}
+
+/** A file as a form hands it over. */
+export interface AttachmentInput {
+  name: string;
+  type: string;
+  bytes: ArrayBuffer;
 }
 
 export interface LocalStore {
   getMeta(): Promise<SyncMeta>;
   setMeta(meta: SyncMeta): Promise<void>;
   getRecord(table: SyncTable, id: string): Promise<LocalRecord | undefined>;
+  /** The change numbers of the records held among `keys` (no decryption), by recordKey(). */
+  recordSeqs(keys: { table: SyncTable; id: string }[]): Promise<Map<string, number>>;
   listRecords(table: SyncTable): Promise<LocalRecord[]>;
   /** Writes and deletes records in one step (one transaction in IndexedDB). */
   writeRecords(put: LocalRecord[], remove: { table: SyncTable; id: string }[]): Promise<void>;
@@ -51,9 +81,32 @@ export interface LocalStore {
   addToOutbox(change: SyncChange): Promise<OutboxEntry>;
   updateOutbox(entries: OutboxEntry[]): Promise<void>;
   removeFromOutbox(changeIds: string[]): Promise<void>;
+  /**
+   * Keeps a file of a visit.create change in the outbox (`changeId` must be in it); the sync engine
+   * uploads it to the visit's photo route once the change is applied.
+   */
+  addAttachment(changeId: string, file: AttachmentInput): Promise<void>;
+  /** The files of a change still waiting to be uploaded. */
+  attachments(changeId: string): Promise<StoredAttachment[]>;
+  /** Every file waiting to be uploaded, oldest first. */
+  pendingAttachments(): Promise<StoredAttachment[]>;
+  updateAttachment(attachment: StoredAttachment): Promise<void>;
+  removeAttachments(ids: string[]): Promise<void>;
   counts(): Promise<Record<string, number>>;
   /** Deletes everything, metadata included (logout, remote wipe). */
   wipe(): Promise<void>;
+}
+
+/** The key of a record in maps: `${table}/${id}`. */
+export const recordKey = (table: string, id: string) => `${table}/${id}`;
+
+/** The target of a visit.create change's files; throws for any other change. */
+export function attachmentTarget(entry: OutboxEntry | undefined, changeId: string) {
+  if (!entry) throw new Error(`change ${changeId} is not in the outbox`);
+  const caseId = entry.change.payload.caseId;
+  if (entry.change.kind !== "visit.create" || typeof caseId !== "string")
+    throw new Error(`change ${changeId} is not a visit with a case`);
+  return { caseId, visitId: entry.change.recordId };
 }
 
 /** The record a pulled one becomes on the phone. */
@@ -73,6 +126,7 @@ export class MemoryStore implements LocalStore {
   private meta: SyncMeta;
   private records = new Map<string, LocalRecord>();
   private box = new Map<string, OutboxEntry>();
+  private files = new Map<string, StoredAttachment>();
   private nextOrder = 1;
 
   constructor(deviceId: string) {
@@ -90,6 +144,14 @@ export class MemoryStore implements LocalStore {
   async getRecord(table: SyncTable, id: string) {
     const r = this.records.get(this.key(table, id));
     return r && structuredClone(r);
+  }
+  async recordSeqs(keys: { table: SyncTable; id: string }[]) {
+    const out = new Map<string, number>();
+    for (const k of keys) {
+      const r = this.records.get(this.key(k.table, k.id));
+      if (r) out.set(recordKey(k.table, k.id), r.seq);
+    }
+    return out;
   }
   async listRecords(table: SyncTable) {
     return [...this.records.values()].filter((r) => r.table === table).map((r) => structuredClone(r));
@@ -116,6 +178,23 @@ export class MemoryStore implements LocalStore {
   async removeFromOutbox(changeIds: string[]) {
     for (const id of changeIds) this.box.delete(id);
   }
+  async addAttachment(changeId: string, file: AttachmentInput) {
+    const target = attachmentTarget(this.box.get(changeId), changeId);
+    const id = crypto.randomUUID();
+    this.files.set(id, { id, changeId, ...target, ...file, bytes: file.bytes.slice(0), attempts: 0 });
+  }
+  async attachments(changeId: string) {
+    return (await this.pendingAttachments()).filter((a) => a.changeId === changeId);
+  }
+  async pendingAttachments() {
+    return [...this.files.values()].map((a) => ({ ...a, bytes: a.bytes.slice(0) }));
+  }
+  async updateAttachment(attachment: StoredAttachment) {
+    if (this.files.has(attachment.id)) this.files.set(attachment.id, { ...attachment });
+  }
+  async removeAttachments(ids: string[]) {
+    for (const id of ids) this.files.delete(id);
+  }
   async counts() {
     const out: Record<string, number> = {};
     for (const r of this.records.values()) out[r.table] = (out[r.table] ?? 0) + 1;
@@ -124,6 +203,7 @@ export class MemoryStore implements LocalStore {
   async wipe() {
     this.records.clear();
     this.box.clear();
+    this.files.clear();
     this.meta = { deviceId: this.meta.deviceId, since: 0, scope: "", lastSyncAt: null };
   }
 }

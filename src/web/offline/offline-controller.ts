@@ -1,37 +1,49 @@
 /**
  * The thin browser side of offline work: opens the encrypted store once the device key is known,
- * sends the sync engine's requests with fetch, syncs when the connection returns, and tells the
- * interface whether the phone is online, when it last synced and how many changes wait.
+ * sends the sync engine's requests with fetch (each with a timeout), syncs by itself when the
+ * connection returns and every few seconds while changes wait (backing off after failures), and
+ * tells the interface whether the store is still opening, whether the phone is online, when it
+ * last synced, how many changes and files wait, and how much of the scope it holds.
  */
 import { uuidv7 } from "uuidv7";
-import type { PullQuery, PullResponse, PushBody, PushResponse } from "../../core/api/sync.schema.ts";
-import { api, apiSession } from "../api/api.ts";
+import { apiSession } from "../api/api.ts";
+import { currentLanguage } from "../i18n/i18n.ts";
 import { forgetKey, importKey, keepKey, storedKey } from "./crypto.ts";
 import { DexieStore, deleteOfflineDatabase } from "./dexie-store.ts";
-import { type SyncReport, type SyncTransport, syncOnce } from "./sync-engine.ts";
+import { createFetchTransport, requestJson, TIMEOUTS } from "./fetch-transport.ts";
+import { type SyncReport, syncOnce } from "./sync-engine.ts";
 
 const DEVICE_STORAGE = "peduli.offline.v1.device";
-const SYNC_EVERY_MS = 60_000;
+/** How often the controller looks whether a sync is due. */
+const TICK_MS = 5_000;
+/** While online with nothing waiting, pull at least this often. */
+const PULL_EVERY_MS = 60_000;
+/** After a failed round: wait 5 s, 10 s, 20 s … at most this long. */
+const MAX_BACKOFF_MS = 60_000;
 
 export interface OfflineStatus {
   online: boolean;
+  /** The store is being opened (after a reload): the counts below are not known yet. */
+  loading: boolean;
   /** The store is open (the device key is known in this tab). */
   ready: boolean;
   syncing: boolean;
   lastSyncAt: string | null;
+  /** Changes and files waiting to be sent. */
   pending: number;
   /** Refused or conflicting changes waiting for the worker. */
   attention: number;
   error: string | null;
+  /** Over the device budget: persons held of those in scope (the rest is searchable online). */
+  held: { persons: number; inScope: number; limit: number } | null;
 }
 
-export const fetchTransport: SyncTransport = {
-  push: (body: PushBody) => api.send<PushResponse>("POST", "/sync/push", body),
-  pull: (q: PullQuery) =>
-    api.get<PullResponse>(
-      `/sync/pull?since=${q.since}&deviceId=${q.deviceId ?? ""}&scope=${encodeURIComponent(q.scope)}&limit=${q.limit}`,
-    ),
-};
+const fetchImpl: typeof fetch = (input, init) => fetch(input, init);
+
+export const fetchTransport = createFetchTransport({
+  csrfToken: () => apiSession.csrfToken,
+  language: () => currentLanguage(),
+});
 
 function deviceId(): string {
   let id = localStorage.getItem(DEVICE_STORAGE);
@@ -45,12 +57,14 @@ function deviceId(): string {
 let store: DexieStore | null = null;
 let status: OfflineStatus = {
   online: typeof navigator === "undefined" ? true : navigator.onLine,
+  loading: false,
   ready: false,
   syncing: false,
   lastSyncAt: null,
   pending: 0,
   attention: 0,
   error: null,
+  held: null,
 };
 const listeners = new Set<(s: OfflineStatus) => void>();
 
@@ -77,64 +91,96 @@ export function offlineStore(): DexieStore | null {
 /** Refreshes the counts shown to the worker. */
 export async function refreshStatus(): Promise<void> {
   if (!store) return;
-  const entries = await store.outbox();
-  const meta = await store.getMeta();
+  const [entries, files, meta] = await Promise.all([
+    store.outbox(),
+    store.pendingAttachments(),
+    store.getMeta(),
+  ]);
+  const persons = meta.budget ? ((await store.counts()).persons ?? 0) : 0;
   publish({
-    pending: entries.filter((e) => e.state === "pending").length,
+    pending: entries.filter((e) => e.state === "pending").length + files.length,
     attention: entries.filter((e) => e.state !== "pending").length,
     lastSyncAt: meta.lastSyncAt,
+    held: meta.budget ? { persons, inScope: meta.budget.inScope, limit: meta.budget.limit } : null,
   });
 }
 
+let opening: Promise<boolean> | null = null;
+
 /**
  * Opens the store with the key kept in this tab, or asks the server for it (only possible online
- * and logged in). Returns false when neither works.
+ * and logged in). Returns false when neither works. `loading` is set until the counts are known.
  */
-export async function openOffline(): Promise<boolean> {
-  if (store) return true;
-  let key = storedKey();
-  if (!key) {
+export function openOffline(): Promise<boolean> {
+  if (store) return Promise.resolve(true);
+  opening ??= (async () => {
+    publish({ loading: true });
     try {
-      key = (await api.get<{ key: string }>(`/sync/key?deviceId=${deviceId()}`)).key;
-      keepKey(key);
-    } catch {
-      return false;
+      let key = storedKey();
+      if (!key) {
+        try {
+          key = (
+            await requestJson<{ key: string }>(
+              fetchImpl,
+              `/api/v1/sync/key?deviceId=${deviceId()}`,
+              { method: "GET", headers: { Accept: "application/json" } },
+              TIMEOUTS.other,
+            )
+          ).key;
+          keepKey(key);
+        } catch {
+          return false;
+        }
+      }
+      const opened = new DexieStore(await importKey(key), deviceId());
+      store = opened;
+      await refreshStatus();
+      publish({ ready: true });
+      return true;
+    } finally {
+      publish({ loading: false });
+      opening = null;
     }
-  }
-  store = new DexieStore(await importKey(key), deviceId());
-  publish({ ready: true });
-  await refreshStatus();
-  return true;
+  })();
+  return opening;
 }
 
 let running: Promise<SyncReport | null> | null = null;
+let failures = 0;
+let nextTryAt = 0;
+let lastRoundAt = 0;
 
 /** One sync round now (or the one already running). */
 export function syncNow(): Promise<SyncReport | null> {
   running ??= (async () => {
     if (!store || !navigator.onLine) return null;
+    const active = store;
     publish({ syncing: true, error: null });
+    lastRoundAt = Date.now();
     try {
       // A page opened without signal never learned the session's CSRF token: ask now.
       if (!apiSession.csrfToken)
         apiSession.csrfToken = (
-          await api.get<{ csrfToken: string | null }>("/auth/me", { signal: AbortSignal.timeout(20_000) })
+          await requestJson<{ csrfToken: string | null }>(
+            fetchImpl,
+            "/api/v1/auth/me",
+            { method: "GET", headers: { Accept: "application/json" } },
+            TIMEOUTS.other,
+          )
         ).csrfToken;
-      const report = await syncOnce(store, fetchTransport);
+      const report = await syncOnce(active, fetchTransport);
       if (report.wiped) {
         await wipeOffline();
         return report;
       }
-      await api
-        .send("POST", "/sync/device", {
-          deviceId: deviceId(),
-          counts: await store.counts(),
-          pending: (await store.outbox()).length,
-          userAgent: navigator.userAgent.slice(0, 300),
-        })
-        .catch(() => undefined);
+      await reportDevice(active).catch(() => undefined);
+      failures = report.uploadFailed > 0 ? failures + 1 : 0;
+      nextTryAt = report.uploadFailed > 0 ? Date.now() + backoff() : 0;
       return report;
     } catch (error) {
+      // Nothing is lost: unanswered changes stay in the outbox and the round runs again later.
+      failures++;
+      nextTryAt = Date.now() + backoff();
       publish({ error: (error as Error).message || "sync_failed" });
       return null;
     } finally {
@@ -146,6 +192,40 @@ export function syncNow(): Promise<SyncReport | null> {
   return running;
 }
 
+function backoff(): number {
+  return Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, failures - 1));
+}
+
+/** Tells the server what this phone holds (the administrators' device list). */
+async function reportDevice(active: DexieStore): Promise<void> {
+  const [counts, outbox, files, meta] = await Promise.all([
+    active.counts(),
+    active.outbox(),
+    active.pendingAttachments(),
+    active.getMeta(),
+  ]);
+  if (meta.budget) counts.persons_in_scope = meta.budget.inScope;
+  await requestJson(
+    fetchImpl,
+    "/api/v1/sync/device",
+    {
+      method: "POST",
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+        ...(apiSession.csrfToken ? { "X-CSRF-Token": apiSession.csrfToken } : {}),
+      },
+      body: JSON.stringify({
+        deviceId: deviceId(),
+        counts,
+        pending: outbox.length + files.length,
+        userAgent: navigator.userAgent.slice(0, 300),
+      }),
+    },
+    TIMEOUTS.other,
+  );
+}
+
 /** Deletes everything offline (logout, remote wipe) and forgets the key; the next user gets a new device id. */
 export async function wipeOffline(): Promise<void> {
   const id = localStorage.getItem(DEVICE_STORAGE);
@@ -153,25 +233,49 @@ export async function wipeOffline(): Promise<void> {
   forgetKey();
   await deleteOfflineDatabase();
   localStorage.removeItem(DEVICE_STORAGE);
-  publish({ ready: false, pending: 0, attention: 0, lastSyncAt: null });
+  publish({ ready: false, pending: 0, attention: 0, lastSyncAt: null, held: null });
   if (id && navigator.onLine)
-    await api
-      .send("POST", "/sync/device", { deviceId: id, counts: {}, pending: 0, wiped: true })
-      .catch(() => undefined);
+    await requestJson(
+      fetchImpl,
+      "/api/v1/sync/device",
+      {
+        method: "POST",
+        headers: {
+          Accept: "application/json",
+          "Content-Type": "application/json",
+          ...(apiSession.csrfToken ? { "X-CSRF-Token": apiSession.csrfToken } : {}),
+        },
+        body: JSON.stringify({ deviceId: id, counts: {}, pending: 0, wiped: true }),
+      },
+      TIMEOUTS.other,
+    ).catch(() => undefined);
+}
+
+/** True when a round should start by itself now. */
+function due(now: number): boolean {
+  if (!store || running || !navigator.onLine || now < nextTryAt) return false;
+  if (failures > 0) return true;
+  return status.pending > 0 || now - lastRoundAt >= PULL_EVERY_MS;
 }
 
 let started = false;
 
-/** Watches the connection: syncs when it returns and every minute while online. */
+/**
+ * Watches the connection: opens the store when this tab already holds its key (a reload), syncs
+ * as soon as the connection returns, and then whenever changes wait or a minute has passed.
+ */
 export function startOfflineSync(): void {
   if (started || typeof window === "undefined") return;
   started = true;
+  if (storedKey()) void openOffline();
   window.addEventListener("online", () => {
     publish({ online: true });
+    failures = 0;
+    nextTryAt = 0;
     void syncNow();
   });
   window.addEventListener("offline", () => publish({ online: false }));
   setInterval(() => {
-    if (navigator.onLine) void syncNow();
-  }, SYNC_EVERY_MS);
+    if (due(Date.now())) void syncNow();
+  }, TICK_MS);
 }

@@ -107,5 +107,9 @@ export async function retryChange(store: LocalStore, changeId: string, payload?:
 
 /** The worker has seen a conflict (the server keeps it for resolution) or gives up a refused change. */
 export async function dismissChange(store: LocalStore, changeId: string) {
+  // A given-up visit was never stored on the server: its photos have nowhere to go.
+  // Files first: a sync between the two steps would take files without a change for applied ones.
+  const files = await store.attachments(changeId);
+  if (files.length > 0) await store.removeAttachments(files.map((f) => f.id));
   await store.removeFromOutbox([changeId]);
 }

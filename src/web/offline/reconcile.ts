@@ -10,7 +10,9 @@
  * the worker sees is the server copy with the unsent edits laid over it (core/sync overlayEdits).
  */
 import type { PulledRecord, SyncTable } from "../../core/api/sync.schema.ts";
-import { type LocalRecord, toLocal } from "./local-store.ts";
+import { type LocalRecord, recordKey, toLocal } from "./local-store.ts";
+
+export { recordKey };
 
 export interface ReconcileInput {
   /** The local copies of the records the page mentions, by `${table}/${id}`. */
@@ -23,8 +25,6 @@ export interface ReconcileOutcome {
   put: LocalRecord[];
   remove: { table: SyncTable; id: string }[];
 }
-
-export const recordKey = (table: string, id: string) => `${table}/${id}`;
 
 export function reconcile({ local, records, removed }: ReconcileInput): ReconcileOutcome {
   const latest = new Map<string, PulledRecord>();

@@ -6,7 +6,11 @@
  * Safety rests on three facts: a change leaves the outbox only when the server answered it
  * (applied or duplicate), and a lost answer means sending it again, which the server recognises by
  * its change id; the pull position moves only after the page is stored; and reconcile() never lets
- * an older page overwrite a newer copy.
+ * an older page overwrite a newer copy. Files of offline visits (photos) are uploaded after their
+ * visit is on the server and leave the phone only when the upload succeeded.
+ *
+ * Every transport call must end: the browser's transport gives each request a timeout, so a
+ * stalled connection fails the round (nothing is lost: the round runs again later).
  */
 import type {
   PullQuery,
@@ -15,12 +19,14 @@ import type {
   PushResponse,
   PushResult,
 } from "../../core/api/sync.schema.ts";
-import type { LocalStore, OutboxEntry } from "./local-store.ts";
-import { reconcile, recordKey } from "./reconcile.ts";
+import type { LocalStore, OutboxEntry, StoredAttachment } from "./local-store.ts";
+import { reconcile } from "./reconcile.ts";
 
 export interface SyncTransport {
   push(body: PushBody): Promise<PushResponse>;
   pull(query: PullQuery): Promise<PullResponse>;
+  /** Uploads a visit photo to its visit (POST /cases/:id/visits/:visitId/photos); absent in tests without files. */
+  upload?(file: StoredAttachment): Promise<void>;
 }
 
 export interface SyncReport {
@@ -33,6 +39,9 @@ export interface SyncReport {
   removed: number;
   reset: boolean;
   wiped: boolean;
+  uploaded: number;
+  /** Uploads that failed this round (kept, tried again at the next). */
+  uploadFailed: number;
 }
 
 export interface SyncOptions {
@@ -57,8 +66,11 @@ export async function syncOnce(
     removed: 0,
     reset: false,
     wiped: false,
+    uploaded: 0,
+    uploadFailed: 0,
   };
   await pushOutbox(store, transport, options.batchSize ?? 25, report);
+  await uploadAttachments(store, transport, report);
   await pullAll(store, transport, options.pageSize ?? 2000, report);
   const meta = await store.getMeta();
   if (!report.wiped)
@@ -99,6 +111,30 @@ async function pushOutbox(
   }
 }
 
+/** Uploads the files of visits the server has applied (their change left the outbox). */
+async function uploadAttachments(store: LocalStore, transport: SyncTransport, report: SyncReport) {
+  if (!transport.upload) return;
+  const files = await store.pendingAttachments();
+  if (files.length === 0) return;
+  const waiting = new Set((await store.outbox()).map((e) => e.change.changeId));
+  for (const file of files) {
+    // Not applied yet (pending, refused or in conflict): the visit is not on the server.
+    if (waiting.has(file.changeId)) continue;
+    try {
+      await transport.upload(file);
+      await store.removeAttachments([file.id]);
+      report.uploaded++;
+    } catch (error) {
+      report.uploadFailed++;
+      await store.updateAttachment({
+        ...file,
+        attempts: file.attempts + 1,
+        error: (error as Error).message || "upload_failed",
+      });
+    }
+  }
+}
+
 function flagged(entry: OutboxEntry, state: "rejected" | "conflict", result: PushResult): OutboxEntry {
   return { ...entry, state, result, attempts: entry.attempts + 1 };
 }
@@ -111,6 +147,8 @@ async function pullAll(store: LocalStore, transport: SyncTransport, pageSize: nu
       deviceId: meta.deviceId,
       scope: meta.scope,
       limit: pageSize,
+      refs: meta.refs ?? "",
+      cutoff: meta.cutoff ?? "",
     });
     if (page.wipe) {
       await store.wipe();
@@ -121,21 +159,30 @@ async function pullAll(store: LocalStore, transport: SyncTransport, pageSize: nu
       // The user's scope changed: drop every copy and pull the new scope from 0. The outbox stays:
       // unsent changes are never dropped (ones now outside the scope come back refused).
       await store.clearRecords();
-      await store.setMeta({ ...meta, since: 0, scope: page.scope });
+      await store.setMeta({ ...meta, since: 0, scope: page.scope, refs: "", cutoff: "", budget: null });
       report.reset = true;
       continue;
     }
-    const local = new Map<string, { seq: number }>();
-    for (const r of [...page.records, ...page.removed]) {
-      const mine = await store.getRecord(r.table, r.id);
-      if (mine) local.set(recordKey(r.table, r.id), { seq: mine.seq });
-    }
+    const seqs = await store.recordSeqs([...page.records, ...page.removed]);
+    const local = new Map([...seqs].map(([key, seq]) => [key, { seq }]));
     const { put, remove } = reconcile({ local, records: page.records, removed: page.removed });
+    // A table sent whole replaces the local one: rows the server no longer lists go.
+    for (const table of page.replace ?? []) {
+      const sent = new Set(page.records.filter((r) => r.table === table).map((r) => r.id));
+      for (const r of await store.listRecords(table)) if (!sent.has(r.id)) remove.push({ table, id: r.id });
+    }
     await store.writeRecords(put, remove);
     report.pulled += put.length;
     report.removed += remove.length;
     // The position moves only forward and only after the page is stored.
-    await store.setMeta({ ...meta, since: Math.max(meta.since, page.nextSince), scope: page.scope });
+    await store.setMeta({
+      ...meta,
+      since: Math.max(meta.since, page.nextSince),
+      scope: page.scope,
+      refs: page.refs ?? meta.refs ?? "",
+      cutoff: page.budget?.cutoff ?? "",
+      budget: page.budget ? { inScope: page.budget.inScope, limit: page.budget.limit } : null,
+    });
     if (!page.hasMore) return;
   }
 }

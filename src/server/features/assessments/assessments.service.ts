@@ -32,9 +32,11 @@ export function assessmentRow(input: {
   assessorId: string | null;
   isDemo?: boolean;
   seq: number;
+  /** A client-made id (an assessment recorded on a phone offline); default a new one. */
+  id?: string;
 }): NewAssessmentRow {
   return {
-    id: newId(),
+    id: input.id ?? newId(),
     household_id: input.household.id,
     region_code: input.household.region_code,
     rw: input.household.rw,
@@ -79,18 +81,32 @@ function checkDate(assessedOn: string): void {
   }
 }
 
-/** Records a new assessment of a household in the actor's region and returns it scored. */
+/**
+ * Records a new assessment of a household in the actor's region and returns it scored. `options.id`
+ * keeps a client-made id (offline sync): an assessment already stored under it for the same
+ * household is returned as it is, so the phone's copy and the server's share their id.
+ */
 export async function createAssessment(
   db: Db,
   actor: Actor,
   householdId: string,
   body: CreateAssessmentBody,
+  options: { id?: string } = {},
 ) {
   assertPermission(actor, "households:write");
   checkDate(body.assessedOn);
   return inTransaction(db, async (trx) => {
     const household = await findHousehold(trx, householdId, actor.scope);
     if (!household) throw notFound(HOUSEHOLD(householdId));
+    if (options.id) {
+      const existing = await repo.findAssessment(trx, options.id);
+      if (existing && existing.household_id !== householdId)
+        throw notFound({ id: `Penilaian ${options.id}`, en: `Assessment ${options.id}` });
+      if (existing) {
+        const used = await findIndicatorSet(trx, existing.indicator_set_id);
+        return presentAssessment(existing, loadSet(used!));
+      }
+    }
     const set = await resolveIndicatorSet(trx, body.indicatorSetId);
     const result = scoreAnswers(set.definition, body.values);
     if (!result.ok) throw new AppError("validation_failed", {}, result.problems);
@@ -102,6 +118,7 @@ export async function createAssessment(
       scored: result.scored,
       assessorId: actor.userId,
       seq: await allocateSeq(trx),
+      ...(options.id ? { id: options.id } : {}),
     });
     await repo.insertAssessment(trx, row);
     await audit.record(trx, {

@@ -153,11 +153,13 @@ async function applyChange(ctx: CaseCtx & { db: Kysely<Database> }, change: Sync
       return applyEdit(ctx, change);
     case "assessment.create": {
       const { householdId: _h, ...rest } = change.payload;
+      // The phone's record id is kept, so its local copy and the server's match.
       await createAssessment(
         db,
         actor,
         stringField(change, "householdId"),
         parsePayload(createAssessmentBody, change, rest),
+        { id: change.recordId },
       );
       return [];
     }

@@ -12,6 +12,7 @@ import type {
   SyncConflictRow,
   SyncConflictTable,
 } from "./sync.table.ts";
+import { inSelection, type Selection } from "./working-set.repository.ts";
 
 export function findChange(db: Db, changeId: string) {
   return db.selectFrom("sync_changes").selectAll().where("change_id", "=", changeId).executeTakeFirst();
@@ -116,24 +117,20 @@ interface Window {
   since: number;
   upTo: number;
   limit: number;
+  /** Over the device budget: only households (and their members) inside the selection. */
+  selection?: Selection | null;
 }
 
 export function householdsSince(db: Db, w: Window) {
-  return applyScope(db.selectFrom("households").selectAll(), "region_code", w.scope)
-    .where("seq", ">", w.since)
-    .where("seq", "<=", w.upTo)
-    .orderBy("seq")
-    .limit(w.limit)
-    .execute();
+  let q = applyScope(db.selectFrom("households").selectAll(), "region_code", w.scope);
+  if (w.selection) q = q.where(inSelection(sql.ref("households.id"), w.selection));
+  return q.where("seq", ">", w.since).where("seq", "<=", w.upTo).orderBy("seq").limit(w.limit).execute();
 }
 
 export function personsSince(db: Db, w: Window) {
-  return applyScope(db.selectFrom("persons").selectAll(), "region_code", w.scope)
-    .where("seq", ">", w.since)
-    .where("seq", "<=", w.upTo)
-    .orderBy("seq")
-    .limit(w.limit)
-    .execute();
+  let q = applyScope(db.selectFrom("persons").selectAll(), "region_code", w.scope);
+  if (w.selection) q = q.where(inSelection(sql.ref("persons.household_id"), w.selection));
+  return q.where("seq", ">", w.since).where("seq", "<=", w.upTo).orderBy("seq").limit(w.limit).execute();
 }
 
 export function casesSince(db: Db, w: Window) {

@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
 import { createTestUser, loginAs, seedAccessFixture } from "../../../../test/auth-helpers.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
+import { CHANGE_TABLES, REFERENCE_TABLES } from "../../../core/api/sync.schema.ts";
 import { newId } from "../../db/ids.ts";
 
 const GAMBIR = "3171011001";
@@ -28,10 +29,10 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
           headers: login.headers,
           payload: { deviceId, changes },
         }),
-      pull: (since: number, scope = "", extra: Record<string, string> = {}) =>
+      pull: (since: number, scope = "", extra: Record<string, string> = {}, refs = "") =>
         app.inject({
           method: "GET",
-          url: `/api/v1/sync/pull?since=${since}&deviceId=${deviceId}&scope=${scope}`,
+          url: `/api/v1/sync/pull?since=${since}&deviceId=${deviceId}&scope=${scope}&refs=${refs}`,
           headers: { ...login.headers, ...extra },
         }),
       get: (url: string) => app.inject({ method: "GET", url, headers: login.headers }),
@@ -121,13 +122,23 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
     const page = JSON.parse(gunzipSync(res.rawPayload).toString("utf8"));
     expect(page.scope).toBe(`region:${GAMBIR}`);
     expect(page.records.some((r: { data: { name?: string } }) => r.data.name === "Siti Aminah")).toBe(true);
-    expect(
-      page.records.every((r: { data: { regionCode: string } }) => r.data.regionCode.startsWith(GAMBIR)),
-    ).toBe(true);
-    const seqs = page.records.map((r: { seq: number }) => r.seq);
+    // The change tables in scope, ordered by change number; the reference tables come whole at the end.
+    type Row = { table: string; seq: number; data: { regionCode: string } };
+    const changed = page.records.filter((r: Row) => CHANGE_TABLES.includes(r.table as never));
+    expect(changed.every((r: Row) => r.data.regionCode.startsWith(GAMBIR))).toBe(true);
+    const seqs = changed.map((r: Row) => r.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-    const later = await psm.pull(page.nextSince, page.scope);
-    expect(later.json()).toMatchObject({ records: [], removed: [], hasMore: false, reset: false });
+    expect(page.replace).toEqual([...REFERENCE_TABLES]);
+    expect(page.records.filter((r: Row) => r.table === "indicator_sets")).toHaveLength(1);
+    const later = await psm.pull(page.nextSince, page.scope, {}, page.refs);
+    expect(later.json()).toMatchObject({
+      records: [],
+      removed: [],
+      hasMore: false,
+      reset: false,
+      replace: [],
+      refs: page.refs,
+    });
   });
 
   it("tells a phone whose data was pulled under another scope to reset", async () => {
