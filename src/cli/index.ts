@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   mpi: async () => (await import("./commands/mpi.ts")).registerMpiCommand,
   openapi: async () => (await import("./commands/openapi.ts")).registerOpenApiCommand,
   report: async () => (await import("./commands/report.ts")).registerReportCommands,
+  cases: async () => (await import("./commands/cases.ts")).registerCasesCommands,
 };
 
 /** Modules that register more than one top-level command (users also registers tokens). */
