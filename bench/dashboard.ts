@@ -2,10 +2,11 @@
  * Goal: area dashboards answer in under 200 ms at the 95th percentile on SQLite with 1,000,000
  * persons, 300,000 households and 100,000 cases.
  *
- *   node --import tsx bench/dashboard.ts [persons] [cases]      (default 1000000 100000)
+ *   node --import tsx bench/dashboard.ts [persons] [cases] [households]
+ *   (default 1000000 100000 300000: households default to 3 for every 10 persons)
  *
- * Builds the population with the demo generator through the import's bulk SQLite path (as
- * bench/search does), adds PPKS classifications, cases with their assignment history, follow-up
+ * Builds exactly that population (bench/support/population.ts, shared with bench/search: the demo
+ * generator through the import's bulk SQLite path), adds PPKS classifications, cases with their assignment history, follow-up
  * tasks and referrals, then measures the dashboard service behind
  * GET /api/v1/dashboards/regions/{code} (kota, kecamatan and kelurahan in turn, months of 2024 and
  * 2025), once with no write in between (counters current) and once with a write before every
@@ -16,7 +17,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { normalizeName, phoneticKey } from "../src/core/identity/person-name.ts";
 import { createDb } from "../src/server/db/create-db.ts";
 import { newId, nowIso } from "../src/server/db/ids.ts";
 import { migrateToLatest } from "../src/server/db/migrate.ts";
@@ -25,14 +25,15 @@ import type { Actor } from "../src/server/features/auth/actor.ts";
 import { regionDashboard } from "../src/server/features/dashboards/dashboards.service.ts";
 import { computeStats } from "../src/server/features/dashboards/region-stats.repository.ts";
 import { rebuildRegionStats } from "../src/server/features/dashboards/region-stats.service.ts";
-import { createRandom, generateHouseholds } from "../src/server/features/demo/demo-population.ts";
-import { sqliteImportStore } from "../src/server/features/imports/person-import.repository.ts";
+import { createRandom } from "../src/server/features/demo/demo-population.ts";
 import { ensureCatalogues } from "../src/server/features/ppks/ppks-catalogue.ts";
 import { importRegionsCsv } from "../src/server/features/regions/regions.service.ts";
 import { DEMO_REGION_FILE, readShippedData } from "../src/server/shipped-data.ts";
+import { buildPopulation, defaultHouseholds } from "./support/population.ts";
 
 const targetPersons = Number(process.argv[2] ?? 1_000_000);
 const targetCases = Number(process.argv[3] ?? 100_000);
+const targetHouseholds = Number(process.argv[4] ?? defaultHouseholds(targetPersons));
 const REQUESTS = 200;
 const dir = mkdtempSync(join(tmpdir(), "peduli-bench-dashboard-"));
 const handle = await createDb(`sqlite:${join(dir, "dashboard.db")}`);
@@ -49,66 +50,21 @@ const regions = await db
 const kecamatan = regions.filter((r) => r.kind === "kecamatan").map((r) => r.code);
 const kelurahan = regions.filter((r) => r.kind === "kelurahan").map((r) => r.code);
 
-// 1. Population: households and persons through the import's bulk path.
-const built = performance.now();
+// 1. Population: exactly the requested households and persons, through the import's bulk path.
 const rnd = createRandom(11);
-let seq = 1;
-const now = nowIso();
-sqlite.exec("BEGIN IMMEDIATE");
-const store = sqliteImportStore(sqlite);
-let persons = 0;
-let households = 0;
 const personIds: { id: string; region: string }[] = [];
-for (const h of generateHouseholds({ count: Math.ceil(targetPersons / 3.3), kelurahanCodes: kelurahan })) {
-  if (persons >= targetPersons) break;
-  const householdId = newId();
-  store.insertHousehold({
-    id: householdId,
-    kk_number: h.kkNumber,
-    region_code: h.regionCode,
-    rw: h.rw,
-    rt: h.rt,
-    address: h.address,
-    latitude: h.latitude,
-    longitude: h.longitude,
-    seq: seq++,
-    now,
-  });
-  households++;
-  for (const m of h.members) {
-    if (persons >= targetPersons) break;
-    const id = newId();
-    store.insertPerson({
-      id,
-      nik: m.nik,
-      household_id: householdId,
-      name: m.name,
-      name_normalized: normalizeName(m.name),
-      name_phonetic: phoneticKey(m.name),
-      sex: m.sex,
-      birth_place: m.birthPlace,
-      birth_date: m.birthDate,
-      relation: m.relation,
-      marital_status: m.maritalStatus,
-      education: m.education,
-      occupation: m.occupation,
-      monthly_income: m.monthlyIncome,
-      disability: m.disability,
-      chronic_illness: m.chronicIllness,
-      health_insurance: m.healthInsurance,
-      phone: m.phone,
-      region_code: h.regionCode,
-      seq: seq++,
-      now,
-    });
-    persons++;
-    if (rnd.chance(0.06)) personIds.push({ id, region: h.regionCode });
-  }
-}
-await store.finish(() => {});
-sqlite.exec("COMMIT");
+const built = await buildPopulation(sqlite, {
+  persons: targetPersons,
+  households: targetHouseholds,
+  kelurahan,
+  onPerson: (p) => {
+    if (rnd.chance(0.06)) personIds.push({ id: p.id, region: p.regionCode });
+  },
+});
+let seq = built.nextSeq;
+const now = nowIso();
 console.log(
-  `Built ${persons.toLocaleString("en")} persons in ${households.toLocaleString("en")} households in ${((performance.now() - built) / 1000).toFixed(1)} s`,
+  `Built ${built.persons.toLocaleString("en")} persons in ${built.households.toLocaleString("en")} households in ${built.seconds.toFixed(1)} s`,
 );
 
 // 2. PPKS, workers, cases with assignments, tasks and referrals (raw prepared statements).

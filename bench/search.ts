@@ -2,100 +2,66 @@
  * Goal: name search over 1,000,000 persons on SQLite with a median under 10 ms and a p95 under
  * 50 ms, the index kept current on every write.
  *
- *   node --import tsx bench/search.ts [persons]        (default 1000000)
+ *   node --import tsx bench/search.ts [persons] [--db file.db]        (default 1000000)
  *
- * Builds the population with the demo generator and writes it through the import's bulk SQLite
- * path (the same statements, index rebuild and FTS population `peduli import persons` uses),
- * then runs the same name queries twice: through the registry's search (phonetic key, FTS5
+ * Builds the population (bench/support/population.ts: the demo generator through the import's
+ * bulk SQLite path, 3 households for every 10 persons); with --db it is kept in that file and a
+ * later run with the same file reuses it instead of building again. Then it
+ * runs the same name queries twice: through the registry's search (phonetic key, FTS5
  * trigram index, page of 20 plus the total count, as GET /api/v1/persons does) and as a
  * LIKE '%…%' scan of the normalised names (the baseline). Queries are real names from the
  * population written the way field workers misspell them (Muhamad Rizky for Muhammad Rizki).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { normalizeName, phoneticKey } from "../src/core/identity/person-name.ts";
+import { normalizeName } from "../src/core/identity/person-name.ts";
 import { createDb } from "../src/server/db/create-db.ts";
-import { newId, nowIso } from "../src/server/db/ids.ts";
 import { migrateToLatest } from "../src/server/db/migrate.ts";
 import { ALL_REGIONS, regionScope } from "../src/server/db/scope.ts";
-import { createRandom, generateHouseholds } from "../src/server/features/demo/demo-population.ts";
-import { sqliteImportStore } from "../src/server/features/imports/person-import.repository.ts";
-import { searchPersons } from "../src/server/features/persons/persons.repository.ts";
+import { createRandom } from "../src/server/features/demo/demo-population.ts";
+import { searchPersons } from "../src/server/features/persons/person-search.repository.ts";
 import { importRegionsCsv } from "../src/server/features/regions/regions.service.ts";
 import { DEMO_REGION_FILE, readShippedData } from "../src/server/shipped-data.ts";
+import { buildPopulation } from "./support/population.ts";
 
-const target = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const dbOption = args.indexOf("--db");
+const keptFile = dbOption >= 0 ? args[dbOption + 1] : undefined;
+const positional = args.filter((a, i) => a !== "--db" && i !== dbOption + 1 && !a.startsWith("--"));
+const target = Number(positional[0] ?? 1_000_000);
 const QUERIES = 300;
-const dir = mkdtempSync(join(tmpdir(), "peduli-bench-search-"));
-const handle = await createDb(`sqlite:${join(dir, "search.db")}`);
+const dir = keptFile ? undefined : mkdtempSync(join(tmpdir(), "peduli-bench-search-"));
+const file = keptFile ?? join(dir!, "search.db");
+const reuse = keptFile !== undefined && existsSync(keptFile);
+const handle = await createDb(`sqlite:${file}`);
 const { db } = handle;
 const sqlite = handle.sqlite!;
 await migrateToLatest(db);
-await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
-const kelurahan = (
-  await db.selectFrom("regions").select("code").where("kind", "=", "kelurahan").execute()
-).map((r) => r.code);
 
-// 1. Population.
-const built = performance.now();
-const sample: string[] = [];
-const rnd = createRandom(7);
-sqlite.exec("BEGIN IMMEDIATE");
-const store = sqliteImportStore(sqlite);
-const now = nowIso();
-let persons = 0;
-let seq = 1;
-for (const h of generateHouseholds({ count: Math.ceil(target / 3.5), kelurahanCodes: kelurahan })) {
-  if (persons >= target) break;
-  const householdId = newId();
-  store.insertHousehold({
-    id: householdId,
-    kk_number: h.kkNumber,
-    region_code: h.regionCode,
-    rw: h.rw,
-    rt: h.rt,
-    address: h.address,
-    latitude: h.latitude,
-    longitude: h.longitude,
-    seq: seq++,
-    now,
-  });
-  for (const m of h.members) {
-    if (persons >= target) break;
-    store.insertPerson({
-      id: newId(),
-      nik: m.nik,
-      household_id: householdId,
-      name: m.name,
-      name_normalized: normalizeName(m.name),
-      name_phonetic: phoneticKey(m.name),
-      sex: m.sex,
-      birth_place: m.birthPlace,
-      birth_date: m.birthDate,
-      relation: m.relation,
-      marital_status: m.maritalStatus,
-      education: m.education,
-      occupation: m.occupation,
-      monthly_income: m.monthlyIncome,
-      disability: m.disability,
-      chronic_illness: m.chronicIllness,
-      health_insurance: m.healthInsurance,
-      phone: m.phone,
-      region_code: h.regionCode,
-      seq: seq++,
-      now,
-    });
-    persons++;
-    if (sample.length < QUERIES && rnd.chance((QUERIES * 2) / target)) sample.push(m.name);
-  }
+// 1. Population (or the one kept by an earlier run with the same --db file).
+if (!reuse) {
+  await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+  const kelurahan = (
+    await db.selectFrom("regions").select("code").where("kind", "=", "kelurahan").execute()
+  ).map((r) => r.code);
+  const built = await buildPopulation(sqlite, { persons: target, kelurahan });
+  sqlite.exec("ANALYZE");
+  console.log(
+    `Built ${built.persons.toLocaleString("en")} persons in ${built.households.toLocaleString("en")} households in ${built.seconds.toFixed(1)} s`,
+  );
 }
-await store.finish(() => {});
-sqlite.exec("COMMIT");
-sqlite.exec("ANALYZE");
-console.log(
-  `Built ${persons.toLocaleString("en")} persons in ${((performance.now() - built) / 1000).toFixed(1)} s`,
-);
+const { n: persons, top } = sqlite.prepare("SELECT count(*) AS n, max(rowid) AS top FROM persons").get() as {
+  n: number;
+  top: number;
+};
+if (reuse) console.log(`Reusing ${file}: ${persons.toLocaleString("en")} persons`);
+
+// Real names of the population, picked at random (the same ones for the same database).
+const rnd = createRandom(7);
+const pickName = sqlite.prepare("SELECT name FROM persons WHERE rowid >= ? ORDER BY rowid LIMIT 1").pluck();
+const sample: string[] = [];
+while (sample.length < QUERIES) sample.push(pickName.get(rnd.int(1, top)) as string);
 
 /** How people misspell names: Muhammad → Muhamad, Rizki → Rizky, Fatimah → Fatima, Achmad → Ahmad. */
 function misspell(name: string): string {
@@ -162,5 +128,5 @@ console.log(
   `ratio (scan / Peduli): median ${(b.median / p.median).toFixed(1)}×, p95 ${(b.p95 / p.p95).toFixed(1)}×`,
 );
 await handle.close();
-if (process.env.KEEP) console.log(`Kept ${dir}`);
-else rmSync(dir, { recursive: true, force: true });
+if (dir) rmSync(dir, { recursive: true, force: true });
+else console.log(`Kept ${file} (run again with --db ${file} to reuse it)`);

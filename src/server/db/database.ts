@@ -12,6 +12,7 @@ import type { DuplicateCandidateTable } from "../features/duplicates/duplicates.
 import type { HouseholdTable } from "../features/households/households.table.ts";
 import type { KinerjaTables } from "../features/kinerja/kinerja.table.ts";
 import type { PersonEventTable } from "../features/persons/person-events.table.ts";
+import type { PersonNameWordTable } from "../features/persons/person-name-words.table.ts";
 import type { PersonTable } from "../features/persons/persons.table.ts";
 import type { PpksCategoryTable, PpksClassificationTable } from "../features/ppks/ppks.table.ts";
 import type { PsksKindTable, PsksOrganisationTable } from "../features/psks/psks.table.ts";
@@ -27,6 +28,7 @@ export interface Database extends TrainingTables, CaseTables, DashboardTables, K
   workers: WorkerTable;
   households: HouseholdTable;
   persons: PersonTable;
+  person_name_words: PersonNameWordTable;
   ppks_categories: PpksCategoryTable;
   ppks_classifications: PpksClassificationTable;
   psks_kinds: PsksKindTable;

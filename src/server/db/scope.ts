@@ -45,6 +45,20 @@ export function scopeCondition(column: string, scope: RegionScope): RawBuilder<S
   return sql<SqlBool>`${sql.ref(column)} like ${`${scope.regionCode}%`}`;
 }
 
+/**
+ * The same rule as `scopeCondition`, also written as a range (code ≤ column < code + U+10FFFF), so
+ * that an index whose leading columns are fixed by equality seeks to the region's entries instead
+ * of filtering every one (SQLite does not turn LIKE into a range by itself). Only for columns that
+ * compare byte by byte: SQLite's default, or a COLLATE "C" column on PostgreSQL. The LIKE stays,
+ * so the rule never depends on the range alone.
+ */
+export function scopeRangeCondition(column: string, scope: RegionScope): RawBuilder<SqlBool> {
+  if (scope.kind !== "region") return scopeCondition(column, scope);
+  const ref = sql.ref(column);
+  const code = scope.regionCode;
+  return sql<SqlBool>`(${ref} >= ${code} and ${ref} < ${`${code}\u{10FFFF}`} and ${ref} like ${`${code}%`})`;
+}
+
 /** True when a record in `regionCode` may be seen or changed under `scope`. */
 export function isInScope(scope: RegionScope, regionCode: string): boolean {
   if (scope.kind === "all") return true;

@@ -13,6 +13,7 @@ import * as kinerja from "./2026-11-28-007-kinerja.ts";
 import * as sync from "./2026-11-28-008-sync.ts";
 import * as assessmentIndexes from "./2026-11-28-009-assessment-indexes.ts";
 import * as deviceKeys from "./2026-11-28-009-device-keys.ts";
+import * as personNameWords from "./2026-11-28-010-person-name-words.ts";
 import * as trainingLifecycle from "./2026-11-28-010-training-lifecycle.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-008-sync": sync,
   "2026-11-28-009-device-keys": deviceKeys,
   "2026-11-28-009-assessment-indexes": assessmentIndexes,
+  "2026-11-28-010-person-name-words": personNameWords,
   "2026-11-28-010-training-lifecycle": trainingLifecycle,
 };

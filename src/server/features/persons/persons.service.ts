@@ -28,6 +28,7 @@ import * as households from "../households/households.repository.ts";
 import * as ppks from "../ppks/ppks.repository.ts";
 import { changePpks, insertPpks } from "../ppks/ppks.service.ts";
 import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
+import { searchPersons } from "./person-search.repository.ts";
 import { presentClassification, presentEvent, presentPerson } from "./persons.presenter.ts";
 import * as repo from "./persons.repository.ts";
 import type { PersonRow } from "./persons.table.ts";
@@ -85,7 +86,7 @@ export async function listPersons(db: Db, dialect: Dialect, actor: Actor, query:
   // before a name search, so the search never silently misses them. The probe uses the index.
   if (name) await repo.backfillPhoneticKeys(db, phoneticKey);
   const today = new Date();
-  const { rows, total, totalIsLowerBound } = await repo.searchPersons(db, dialect, {
+  const { rows, total, totalIsLowerBound } = await searchPersons(db, dialect, {
     scope: actor.scope,
     name,
     nik,

@@ -1,0 +1,330 @@
+/**
+ * SQL of the person search (GET /api/v1/persons): filters, NIK and KK numbers, and names. No
+ * rules here: see persons.service.ts.
+ *
+ * A name is matched on its phonetic key (Muhamad Rizky = Muhammad Rizki), word by word: every word
+ * of the query must begin a word of the person's key. Those matches come from person_name_words,
+ * whose primary key (word, region_code, person_id) lets a scoped search read only its region's
+ * entries of a word: the rarest query word in scope drives, the other words are checked on the
+ * entry's copy of the whole key, and only the page's persons rows are read (other filters than
+ * region and death also read the candidates' rows). When the words match fewer persons than fill a
+ * page, the search widens to substrings of the key (FTS5 trigram index on SQLite, pg_trgm on
+ * PostgreSQL), which also finds a word typed from its middle.
+ */
+import type SqliteDatabase from "better-sqlite3";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { phoneticKey } from "../../../core/identity/person-name.ts";
+import type { Database, Db, Dialect } from "../../db/database.ts";
+import { type RegionScope, regionScope, scopeCondition, scopeRangeCondition } from "../../db/scope.ts";
+import type { PersonRow } from "./persons.table.ts";
+
+export interface PersonSearch {
+  scope: RegionScope;
+  /** Name as typed: matched on its phonetic key (spelling variants and partial words). */
+  name?: string;
+  nik?: string;
+  kk?: string;
+  regionCode?: string;
+  rw?: string;
+  ppksCode?: string;
+  /** Birth date bounds from an age filter: born on or after / on or before (YYYY-MM-DD). */
+  bornFrom?: string;
+  bornTo?: string;
+  householdId?: string;
+  includeDead?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface PersonSearchResult {
+  rows: PersonRow[];
+  total: number;
+  /** True when more persons match than SEARCH_MATCH_CAP: `total` is then the cap. */
+  totalIsLowerBound: boolean;
+}
+
+/**
+ * How many matches a name search counts and ranks at most. Common name words (Siti, Wahyu,
+ * Muhammad) match tens of thousands of persons, while a person looking for someone refines the
+ * name long before page 50. Beyond this the total is reported as a lower bound.
+ */
+export const SEARCH_MATCH_CAP = 1000;
+
+/** A query word that begins more distinct name words than this is checked on the row instead. */
+const MAX_WORD_EXPANSION = 50;
+
+/** Index entries read at most to estimate which query word is the rarest in scope. */
+const PROBE_LIMIT = 5000;
+
+/** Above every character a phonetic key can hold: the upper end of a prefix range. */
+const KEY_MAX = "\u{10FFFF}";
+
+type PersonEb = ExpressionBuilder<Database & { p: Database["persons"] }, "p">;
+
+/** Every condition but the name, on persons as p: the actor's scope first. */
+function filterConditions(eb: PersonEb, s: PersonSearch): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [
+    scopeCondition("p.region_code", s.scope),
+    eb("p.merged_into_id", "is", null),
+  ];
+  if (!s.includeDead) conditions.push(eb("p.died_at", "is", null));
+  if (s.nik) conditions.push(eb("p.nik", "=", s.nik));
+  if (s.kk) {
+    const households = eb.selectFrom("households").select("id").where("kk_number", "=", s.kk);
+    conditions.push(eb("p.household_id", "in", households));
+  }
+  if (s.householdId) conditions.push(eb("p.household_id", "=", s.householdId));
+  if (s.regionCode) conditions.push(eb("p.region_code", "like", `${s.regionCode}%`));
+  if (s.rw) {
+    const households = eb.selectFrom("households").select("id").where("rw", "=", s.rw.padStart(3, "0"));
+    conditions.push(eb("p.household_id", "in", households));
+  }
+  if (s.ppksCode) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom("ppks_classifications as c")
+          .select("c.id")
+          .whereRef("c.person_id", "=", "p.id")
+          .where("c.category_code", "=", s.ppksCode)
+          .where("c.status", "<>", "selesai"),
+      ),
+    );
+  }
+  if (s.bornFrom) conditions.push(eb("p.birth_date", ">=", s.bornFrom));
+  if (s.bornTo) conditions.push(eb("p.birth_date", "<=", s.bornTo));
+  return eb.and(conditions);
+}
+
+function filtered(db: Db, s: PersonSearch) {
+  return db.selectFrom("persons as p").where((eb) => filterConditions(eb as PersonEb, s));
+}
+
+/**
+ * Substring condition: every token of the key occurs in the stored key.
+ * - SQLite: tokens of three letters or more through the FTS5 trigram index (persons_fts), shorter
+ *   ones with LIKE on the rows that index already narrowed down;
+ * - PostgreSQL: LIKE '%token%' per token, which the pg_trgm GIN index answers.
+ * Tokens hold only letters and digits (phoneticKey removes everything else), so they need no
+ * escaping for MATCH or LIKE.
+ */
+function substringCondition(eb: PersonEb, dialect: Dialect, tokens: string[]) {
+  const long = tokens.filter((t) => t.length >= 3);
+  const conditions: Expression<SqlBool>[] = [];
+  if (dialect === "sqlite" && long.length > 0) {
+    const match = long.map((t) => `"${t}"`).join(" AND ");
+    conditions.push(
+      eb(
+        "p.id",
+        "in",
+        sql<string>`(SELECT k.person_id FROM persons_fts f JOIN person_search_keys k ON k.rowid = f.rowid
+          WHERE persons_fts MATCH ${match})`,
+      ),
+    );
+  }
+  for (const t of dialect === "sqlite" ? tokens.filter((x) => x.length < 3) : tokens) {
+    conditions.push(eb("p.name_phonetic", "like", `%${t}%`));
+  }
+  return eb.and(conditions);
+}
+
+/** The distinct name words that begin with `token`, in order, at most MAX_WORD_EXPANSION + 1. */
+async function wordsStartingWith(db: Db, token: string): Promise<string[]> {
+  // A walk over the distinct words: one index seek per word, however many persons carry it.
+  const high = `${token}${KEY_MAX}`;
+  const result = await sql<{ word: string }>`WITH RECURSIVE w(word) AS (
+      SELECT (SELECT word FROM person_name_words WHERE word >= ${token} AND word < ${high}
+        ORDER BY word LIMIT 1)
+      UNION ALL
+      SELECT (SELECT k.word FROM person_name_words k WHERE k.word > w.word AND k.word < ${high}
+        ORDER BY k.word LIMIT 1) FROM w WHERE w.word IS NOT NULL)
+    SELECT word FROM w WHERE word IS NOT NULL LIMIT ${MAX_WORD_EXPANSION + 1}`.execute(db);
+  return result.rows.map((r) => r.word);
+}
+
+/** True when the search filters on more than scope, region and death (those the word table holds). */
+function needsPersonRow(s: PersonSearch): boolean {
+  return Boolean(s.nik || s.kk || s.householdId || s.rw || s.ppksCode || s.bornFrom || s.bornTo);
+}
+
+/** Conditions on person_name_words as k: one of `words`, in scope and region, alive unless asked. */
+function wordsInScope(words: string[], s: PersonSearch): Expression<SqlBool> {
+  const conditions = [
+    sql<SqlBool>`k.word in (${sql.join(words)})`,
+    scopeRangeCondition("k.region_code", s.scope),
+    sql<SqlBool>`k.merged = 0`,
+  ];
+  if (s.regionCode) conditions.push(scopeRangeCondition("k.region_code", regionScope(s.regionCode)));
+  if (!s.includeDead) conditions.push(sql<SqlBool>`k.died = 0`);
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+/** Index entries in scope for `words`, counted up to PROBE_LIMIT: how selective a query word is. */
+async function probe(db: Db, words: string[], s: PersonSearch): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM person_name_words k
+    WHERE ${wordsInScope(words, s)} LIMIT ${PROBE_LIMIT}) x`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+interface Candidate {
+  id: string;
+  name_phonetic: string;
+}
+
+/** " key" contains " token": the token begins a word of the key. */
+function beginsAWord(token: string): Expression<SqlBool> {
+  return sql<SqlBool>`(' ' || k.name_phonetic) like ${`% ${token}%`}`;
+}
+
+/**
+ * Entries of person_name_words for the words of `driver` matching the search: every other query
+ * word begins a word of the key (checked on the entry's own copy of the key), and, for filters
+ * the table does not hold, the persons row passes them.
+ */
+function wordQuery(db: Db, s: PersonSearch, driver: Expanded, tokens: string[]) {
+  let query = db.selectFrom("person_name_words as k").where(wordsInScope(driver.words, s));
+  for (const token of tokens) if (token !== driver.token) query = query.where(beginsAWord(token));
+  if (needsPersonRow(s)) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("persons as p")
+          .select("p.id")
+          .whereRef("p.id", "=", "k.person_id")
+          .where((inner) => filterConditions(inner as unknown as PersonEb, s)),
+      ),
+    );
+  }
+  return query.select(["k.person_id as id", "k.name_phonetic"]).distinct();
+}
+
+interface Expanded {
+  token: string;
+  words: string[];
+}
+
+/**
+ * The rarest query word in scope that the index can drive (one that begins at most
+ * MAX_WORD_EXPANSION distinct name words), with those words; null when some query word begins no
+ * name word at all (nothing can match), undefined when no query word can drive.
+ */
+async function chooseDriver(db: Db, s: PersonSearch, tokens: string[]): Promise<Expanded | null | undefined> {
+  const expanded = await Promise.all(
+    tokens.map(async (token): Promise<Expanded> => ({ token, words: await wordsStartingWith(db, token) })),
+  );
+  if (expanded.some((e) => e.words.length === 0)) return null;
+  const indexed = expanded.filter((e) => e.words.length <= MAX_WORD_EXPANSION);
+  if (indexed.length <= 1) return indexed[0];
+  const sizes = await Promise.all(indexed.map((e) => probe(db, e.words, s)));
+  return indexed[sizes.indexOf(Math.min(...sizes))];
+}
+
+/**
+ * One page of persons matching the search and the number of matches.
+ *
+ * Without a name, pages are in region and name order and the total is exact. With a name, the
+ * candidates are the word matches (see the module comment), or, when they do not fill a page, the
+ * substring matches; at most SEARCH_MATCH_CAP + 1 of either are read. They are ranked: the whole
+ * key equal to the query's, then starting with it, then word matches, then substring matches;
+ * within a rank by key. When more persons match than the cap, `totalIsLowerBound` is true, and the
+ * exact and prefix matches (from the B-tree on the key) are added so that the best ones still
+ * lead the first page.
+ */
+export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): Promise<PersonSearchResult> {
+  const key = s.name ? phoneticKey(s.name) : "";
+  if (key === "") {
+    const query = filtered(db, s);
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll("p")
+        .orderBy("p.region_code")
+        .orderBy("p.name")
+        .orderBy("p.id")
+        .limit(s.limit)
+        .offset(s.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n), totalIsLowerBound: false };
+  }
+  const tokens = [...new Set(key.split(" ").filter((t) => t.length > 0))];
+  const driver = await chooseDriver(db, s, tokens);
+  const words =
+    driver === null
+      ? []
+      : driver === undefined
+        ? undefined
+        : await wordQuery(db, s, driver, tokens)
+            .limit(SEARCH_MATCH_CAP + 1)
+            .execute();
+  const wordIds = new Set((words ?? []).map((c) => c.id));
+  let candidates: Candidate[] = words ?? [];
+  if (words === undefined || words.length < s.limit) {
+    const substring = await filtered(db, s)
+      .where((eb) => substringCondition(eb as PersonEb, dialect, tokens))
+      .select(["p.id", "p.name_phonetic"])
+      .limit(SEARCH_MATCH_CAP + 1)
+      .execute();
+    candidates = [...candidates, ...substring.filter((c) => !wordIds.has(c.id))];
+  }
+  const matched = candidates.length;
+  if (matched > SEARCH_MATCH_CAP && driver) {
+    // The cap cut the matches in index order: add the best ones (the whole key equal to or
+    // starting with the query's; their first word begins with the first query word).
+    const first: Expanded = { token: tokens[0]!, words: await wordsStartingWith(db, tokens[0]!) };
+    const best =
+      first.words.length > MAX_WORD_EXPANSION
+        ? []
+        : await wordQuery(db, s, first, tokens)
+            .where("k.name_phonetic", ">=", key)
+            .where("k.name_phonetic", "<", `${key}${KEY_MAX}`)
+            .orderBy("k.name_phonetic")
+            .orderBy("k.person_id")
+            .limit(s.offset + s.limit)
+            .execute();
+    const seen = new Set(candidates.map((c) => c.id));
+    candidates = [...candidates, ...best.filter((c) => !seen.has(c.id))];
+  }
+  const rank = (c: Candidate) =>
+    c.name_phonetic === key ? 0 : c.name_phonetic.startsWith(key) ? 1 : wordIds.has(c.id) ? 2 : 3;
+  const ranked = candidates
+    .map((c) => ({ c, rank: rank(c) }))
+    .sort(
+      (a, b) => a.rank - b.rank || compare(a.c.name_phonetic, b.c.name_phonetic) || compare(a.c.id, b.c.id),
+    );
+  const pageIds = ranked.slice(s.offset, s.offset + s.limit).map((r) => r.c.id);
+  const rows =
+    pageIds.length === 0
+      ? []
+      : await db.selectFrom("persons").selectAll().where("id", "in", pageIds).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    rows: pageIds.map((id) => byId.get(id)!).filter((r) => r !== undefined),
+    total: Math.min(matched, SEARCH_MATCH_CAP),
+    totalIsLowerBound: matched > SEARCH_MATCH_CAP,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Fills person_name_words set-based after a bulk load into SQLite that dropped the
+ * person_name_words_insert trigger (which keeps it current row by row) inside its transaction and
+ * recreates it afterwards: for every person when
+ * `newPersons` is omitted (the table is emptied first), otherwise for the ids in the table named
+ * by `newPersons` (one `id` column). Inside the caller's transaction.
+ */
+export function rebuildPersonNameWords(sqlite: SqliteDatabase.Database, newPersons?: string): void {
+  const insert = `INSERT OR IGNORE INTO person_name_words (word, region_code, person_id, name_phonetic, died, merged)
+    SELECT w.value, p.region_code, p.id, p.name_phonetic, p.died_at IS NOT NULL, p.merged_into_id IS NOT NULL`;
+  const words = `json_each('["' || replace(p.name_phonetic, ' ', '","') || '"]') w`;
+  if (newPersons === undefined) {
+    sqlite.exec("DELETE FROM person_name_words");
+    sqlite.exec(`${insert} FROM persons p, ${words} WHERE w.value <> '' ORDER BY 1, 2, 3`);
+  } else {
+    sqlite.exec(`${insert} FROM ${newPersons} n JOIN persons p ON p.id = n.id, ${words}
+      WHERE w.value <> '' ORDER BY 1, 2, 3`);
+  }
+}
