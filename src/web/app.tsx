@@ -41,6 +41,7 @@ const KinerjaTargetsPage = lazy(() =>
 const training = () => import("./features/training/index.ts");
 const TrainingPage = lazy(() => training().then((m) => ({ default: m.TrainingPage })));
 const CohortPage = lazy(() => training().then((m) => ({ default: m.CohortPage })));
+const InvitationsPage = lazy(() => training().then((m) => ({ default: m.InvitationsPage })));
 const ProgrammePage = lazy(() => training().then((m) => ({ default: m.ProgrammePage })));
 const AttendancePage = lazy(() => training().then((m) => ({ default: m.AttendancePage })));
 const CheckInPage = lazy(() => training().then((m) => ({ default: m.CheckInPage })));
@@ -333,6 +334,7 @@ export function createRouter() {
         ...[
           { path: "pelatihan", element: <TrainingPage /> },
           { path: "pelatihan/angkatan/:id", element: <CohortPage /> },
+          { path: "pelatihan/angkatan/:id/undangan", element: <InvitationsPage /> },
           { path: "pelatihan/program/:id", element: <ProgrammePage /> },
           { path: "pelatihan/sesi/:id", element: <AttendancePage /> },
           { path: "pelatihan/presensi", element: <CheckInPage /> },

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../components/error-message.tsx";
 import {
   type CohortDetail,
+  type Session,
   useEligibleWorkers,
   useProgramme,
   useTrainingChange,
@@ -90,17 +91,26 @@ function EnrolForm({ cohortId }: { cohortId: string }) {
   );
 }
 
-function SessionForm({ cohort }: { cohort: CohortDetail }) {
+/** The session form: adds a session to the cohort, or edits `initial` (same rules on the server). */
+export function SessionForm({
+  cohort,
+  initial,
+  onSaved,
+}: {
+  cohort: CohortDetail;
+  initial?: Session;
+  onSaved?: () => void;
+}) {
   const { t } = useTranslation();
   const programme = useProgramme(cohort.programmeId);
   const change = useTrainingChange();
-  const [modules, setModules] = useState<Set<string>>(new Set());
+  const [modules, setModules] = useState<Set<string>>(new Set(initial?.moduleIds ?? []));
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     await change.mutateAsync({
-      method: "POST",
-      path: `/training/cohorts/${cohort.id}/sessions`,
+      method: initial ? "PUT" : "POST",
+      path: initial ? `/training/sessions/${initial.id}` : `/training/cohorts/${cohort.id}/sessions`,
       body: {
         date: form.get("date"),
         startTime: form.get("startTime"),
@@ -111,33 +121,36 @@ function SessionForm({ cohort }: { cohort: CohortDetail }) {
         moduleIds: [...modules],
       },
     });
+    onSaved?.();
   }
   return (
     <form className="card card-body form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)}>
-      <h2 className="section-title">{t("training.manage.addSession")}</h2>
+      <h2 className="section-title">
+        {initial ? t("training.fix.editSession") : t("training.manage.addSession")}
+      </h2>
       <label className="field">
         <span>{t("training.manage.sessionTitle")}</span>
-        <input name="title" required minLength={3} />
+        <input name="title" required minLength={3} defaultValue={initial?.title} />
       </label>
       <label className="field">
         <span>{t("training.manage.date")}</span>
-        <input name="date" type="date" required defaultValue={cohort.startsOn} />
+        <input name="date" type="date" required defaultValue={initial?.date ?? cohort.startsOn} />
       </label>
       <label className="field">
         <span>{t("training.manage.start")}</span>
-        <input name="startTime" type="time" required defaultValue="08:00" />
+        <input name="startTime" type="time" required defaultValue={initial?.startTime ?? "08:00"} />
       </label>
       <label className="field">
         <span>{t("training.manage.end")}</span>
-        <input name="endTime" type="time" required defaultValue="12:00" />
+        <input name="endTime" type="time" required defaultValue={initial?.endTime ?? "12:00"} />
       </label>
       <label className="field">
         <span>{t("training.manage.venue")}</span>
-        <input name="venue" required minLength={3} defaultValue={cohort.venue} />
+        <input name="venue" required minLength={3} defaultValue={initial?.venue ?? cohort.venue} />
       </label>
       <label className="field">
         <span>{t("training.manage.trainer")}</span>
-        <input name="trainer" required minLength={3} />
+        <input name="trainer" required minLength={3} defaultValue={initial?.trainer} />
       </label>
       <fieldset className="field">
         <legend>{t("training.module")}</legend>

@@ -4,6 +4,7 @@ import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { useAuth } from "../auth/auth-context.tsx";
 import { CohortManage } from "./cohort-manage.tsx";
+import { CohortCorrections, SessionCorrections, WithdrawButton, WithdrawnList } from "./corrections.tsx";
 import { type CohortReport, useCohort, useCohortReport, useIssueCertificates } from "./training.queries.ts";
 import { formatGain, formatRate, formatScore } from "./training-format.ts";
 import { canManageTraining } from "./training-visibility.ts";
@@ -112,21 +113,32 @@ export function CohortPage() {
       </section>
       {detail.data && canManage && (
         <>
+          <CohortCorrections cohort={detail.data} />
           <CohortManage cohort={detail.data} />
           <section className="card card-body">
             <h2 className="section-title">{t("training.sessions")}</h2>
             <ul className="item-list">
-              {detail.data.sessions.map((s, i) => (
+              {detail.data.sessions.map((s) => (
                 <li key={s.id} className="item">
                   <div className="item-main">
                     <Link className="item-title" to={`/pelatihan/sesi/${s.id}`}>
                       {s.title}
                     </Link>
                     <p className="item-meta">
-                      {s.date} {s.startTime}–{s.endTime} WIB · {s.trainer}
+                      {s.date} {s.startTime}–{s.endTime} WIB · {s.trainer} · {s.venue}
                     </p>
+                    <SessionCorrections cohort={detail.data} session={s} />
                   </div>
-                  <span className="tag">{formatRate(r.attendanceBySession[i]?.rate ?? null, lang)}</span>
+                  {s.cancelledAt ? (
+                    <span className="tag">{t("training.fix.cancelled")}</span>
+                  ) : (
+                    <span className="tag">
+                      {formatRate(
+                        r.attendanceBySession.find((b) => b.sessionId === s.id)?.rate ?? null,
+                        lang,
+                      )}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -152,6 +164,9 @@ export function CohortPage() {
                   <th scope="col">{t("training.test.post")}</th>
                   <th scope="col">g</th>
                   <th scope="col">{t("training.report.completed")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("training.fix.withdraw")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -168,11 +183,15 @@ export function CohortPage() {
                     <td>{formatScore(p.postScore, lang)}</td>
                     <td>{formatGain(p.gain, p.gainStatus, t, lang)}</td>
                     <td>{p.completed ? t("training.yes") : t("training.no")}</td>
+                    <td>
+                      {!p.certificateId && <WithdrawButton enrolmentId={p.enrolmentId} name={p.name} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
+          <WithdrawnList cohort={detail.data} />
         </>
       )}
     </section>

@@ -3,20 +3,49 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorMessage } from "../../components/error-message.tsx";
-import { type Programme, type ProgrammeDetail, useTrainingChange } from "./training.queries.ts";
+import {
+  type CohortDetail,
+  type Programme,
+  type ProgrammeDetail,
+  useTrainingChange,
+} from "./training.queries.ts";
 
 /** A new programme with the shipped basic curriculum and its question bank. */
 export function CreateProgrammeForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const change = useTrainingChange<Programme>();
   const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <p className="actions">
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          {t("training.manage.newProgramme")}
+        </button>
+      </p>
+    );
+  }
+  return <ProgrammeForm onSaved={(created) => navigate(`/pelatihan/program/${created.id}`)} />;
+}
+
+/**
+ * The programme form: creates a programme, or edits `initial` (PUT, same rules on the server;
+ * the curriculum is copied only when creating).
+ */
+export function ProgrammeForm({
+  initial,
+  onSaved,
+}: {
+  initial?: Programme;
+  onSaved: (programme: Programme) => void;
+}) {
+  const { t } = useTranslation();
+  const change = useTrainingChange<Programme>();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const created = await change.mutateAsync({
-      method: "POST",
-      path: "/training/programmes",
+    const saved = await change.mutateAsync({
+      method: initial ? "PUT" : "POST",
+      path: initial ? `/training/programmes/${initial.id}` : "/training/programmes",
       body: {
         name: f.get("name"),
         year: Number(f.get("year")),
@@ -28,19 +57,10 @@ export function CreateProgrammeForm() {
         minPostScore: Number(f.get("post")),
         signatoryName: f.get("signatoryName"),
         signatoryTitle: f.get("signatoryTitle"),
-        curriculum: "dasar",
+        ...(initial ? {} : { curriculum: "dasar" }),
       },
     });
-    navigate(`/pelatihan/program/${created.id}`);
-  }
-  if (!open) {
-    return (
-      <p className="actions">
-        <button type="button" className="button" onClick={() => setOpen(true)}>
-          {t("training.manage.newProgramme")}
-        </button>
-      </p>
-    );
+    onSaved(saved);
   }
   const field = (name: string, label: string, props: Record<string, unknown> = {}) => (
     <label className="field">
@@ -50,38 +70,59 @@ export function CreateProgrammeForm() {
   );
   return (
     <form className="card card-body form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)}>
-      <h2 className="section-title">{t("training.manage.newProgramme")}</h2>
-      {field("name", t("training.manage.programmeName"), { minLength: 3 })}
-      {field("year", t("training.manage.year"), { type: "number", defaultValue: new Date().getFullYear() })}
+      <h2 className="section-title">
+        {initial ? t("training.fix.editProgramme") : t("training.manage.newProgramme")}
+      </h2>
+      {field("name", t("training.manage.programmeName"), { minLength: 3, defaultValue: initial?.name })}
+      {field("year", t("training.manage.year"), {
+        type: "number",
+        defaultValue: initial?.year ?? new Date().getFullYear(),
+      })}
       <label className="field">
         <span>{t("training.manage.level")}</span>
-        <select name="level" defaultValue="dasar">
+        <select name="level" defaultValue={initial?.level ?? "dasar"}>
           <option value="dasar">{t("training.level.dasar")}</option>
           <option value="lanjutan">{t("training.level.lanjutan")}</option>
         </select>
       </label>
       {field("organiser", t("training.manage.organiser"), {
-        defaultValue: "Suku Dinas Sosial Kota Administrasi Jakarta Pusat",
+        defaultValue: initial?.organiser ?? "Suku Dinas Sosial Kota Administrasi Jakarta Pusat",
       })}
       {field("organiserCode", t("training.manage.organiserCode"), {
-        defaultValue: "SUDINSOS-JP",
+        defaultValue: initial?.organiserCode ?? "SUDINSOS-JP",
         pattern: "[A-Z0-9-]{2,30}",
       })}
-      {field("tksk", t("training.manage.quotaTksk"), { type: "number", min: 0, defaultValue: 8 })}
-      {field("psm", t("training.manage.quotaPsm"), { type: "number", min: 0, defaultValue: 44 })}
+      {field("tksk", t("training.manage.quotaTksk"), {
+        type: "number",
+        min: 0,
+        defaultValue: initial ? (initial.quotas.tksk ?? 0) : 8,
+      })}
+      {field("psm", t("training.manage.quotaPsm"), {
+        type: "number",
+        min: 0,
+        defaultValue: initial ? (initial.quotas.psm ?? 0) : 44,
+      })}
       {field("attendance", t("training.manage.minAttendance"), {
         type: "number",
         min: 0,
         max: 100,
-        defaultValue: 80,
+        defaultValue: initial ? Math.round(initial.completionRule.minAttendanceRate * 100) : 80,
       })}
-      {field("post", t("training.manage.minPost"), { type: "number", min: 0, max: 100, defaultValue: 70 })}
-      {field("signatoryName", t("training.manage.signatoryName"), { minLength: 3 })}
+      {field("post", t("training.manage.minPost"), {
+        type: "number",
+        min: 0,
+        max: 100,
+        defaultValue: initial?.completionRule.minPostScore ?? 70,
+      })}
+      {field("signatoryName", t("training.manage.signatoryName"), {
+        minLength: 3,
+        defaultValue: initial?.signatory.name,
+      })}
       {field("signatoryTitle", t("training.manage.signatoryTitle"), {
         minLength: 3,
-        defaultValue: "Kepala Suku Dinas Sosial Kota Administrasi Jakarta Pusat",
+        defaultValue: initial?.signatory.title ?? "Kepala Suku Dinas Sosial Kota Administrasi Jakarta Pusat",
       })}
-      <p className="hint">{t("training.manage.curriculumHint")}</p>
+      {!initial && <p className="hint">{t("training.manage.curriculumHint")}</p>}
       {change.isError && <ErrorMessage error={change.error} />}
       <div className="actions">
         <button type="submit" className="button" disabled={change.isPending}>
@@ -94,17 +135,35 @@ export function CreateProgrammeForm() {
 
 /** A new cohort of a programme. */
 export function CreateCohortForm({ programme }: { programme: ProgrammeDetail }) {
-  const { t } = useTranslation();
   const navigate = useNavigate();
+  return (
+    <CohortForm
+      programmeId={programme.id}
+      onSaved={(created) => navigate(`/pelatihan/angkatan/${created.id}`)}
+    />
+  );
+}
+
+/** The cohort form: creates a cohort of `programmeId`, or edits `initial` (same rules on the server). */
+export function CohortForm({
+  programmeId,
+  initial,
+  onSaved,
+}: {
+  programmeId: string;
+  initial?: CohortDetail;
+  onSaved: (cohort: { id: string }) => void;
+}) {
+  const { t } = useTranslation();
   const change = useTrainingChange<{ id: string }>();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const created = await change.mutateAsync({
-      method: "POST",
-      path: "/training/cohorts",
+    const saved = await change.mutateAsync({
+      method: initial ? "PUT" : "POST",
+      path: initial ? `/training/cohorts/${initial.id}` : "/training/cohorts",
       body: {
-        programmeId: programme.id,
+        ...(initial ? {} : { programmeId }),
         name: f.get("name"),
         eligibleRegionCode: f.get("region"),
         venue: f.get("venue"),
@@ -112,30 +171,32 @@ export function CreateCohortForm({ programme }: { programme: ProgrammeDetail }) 
         endsOn: f.get("endsOn"),
       },
     });
-    navigate(`/pelatihan/angkatan/${created.id}`);
+    onSaved(saved);
   }
   return (
     <form className="card card-body form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)}>
-      <h2 className="section-title">{t("training.manage.newCohort")}</h2>
+      <h2 className="section-title">
+        {initial ? t("training.fix.editCohort") : t("training.manage.newCohort")}
+      </h2>
       <label className="field">
         <span>{t("training.manage.cohortName")}</span>
-        <input name="name" required minLength={3} />
+        <input name="name" required minLength={3} defaultValue={initial?.name} />
       </label>
       <label className="field">
         <span>{t("training.manage.region")}</span>
-        <input name="region" required defaultValue="31.71" />
+        <input name="region" required defaultValue={initial?.eligibleRegionCode ?? "31.71"} />
       </label>
       <label className="field">
         <span>{t("training.manage.venue")}</span>
-        <input name="venue" required minLength={3} />
+        <input name="venue" required minLength={3} defaultValue={initial?.venue} />
       </label>
       <label className="field">
         <span>{t("training.manage.startsOn")}</span>
-        <input name="startsOn" type="date" required />
+        <input name="startsOn" type="date" required defaultValue={initial?.startsOn} />
       </label>
       <label className="field">
         <span>{t("training.manage.endsOn")}</span>
-        <input name="endsOn" type="date" required />
+        <input name="endsOn" type="date" required defaultValue={initial?.endsOn} />
       </label>
       {change.isError && <ErrorMessage error={change.error} />}
       <div className="actions">

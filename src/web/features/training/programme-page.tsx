@@ -4,6 +4,7 @@ import { useParams } from "react-router";
 import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { useAuth } from "../auth/auth-context.tsx";
+import { ModuleEditForm, ProgrammeCorrections } from "./corrections.tsx";
 import { AddQuestionForm, CreateCohortForm } from "./programme-manage.tsx";
 import {
   type ProgrammeDetail,
@@ -37,7 +38,12 @@ export function ProgrammePage() {
           })}
         </p>
       </header>
-      {canManageTraining(session?.user.role) && <CreateCohortForm programme={p} />}
+      {canManageTraining(session?.user.role) && (
+        <>
+          <ProgrammeCorrections programme={p} />
+          {!p.archivedAt && <CreateCohortForm programme={p} />}
+        </>
+      )}
       {p.modules.map((m) => (
         <ModuleCard key={m.id} module={m} />
       ))}
@@ -65,9 +71,12 @@ function ModuleCard({ module: m }: { module: ProgrammeDetail["modules"][number] 
         ))}
       </ul>
       {canManageTraining(session?.user.role) && (
-        <button type="button" className="button button-secondary" onClick={() => setOpen(!open)}>
-          {open ? t("training.hideBank") : t("training.showBank")}
-        </button>
+        <p className="actions">
+          <button type="button" className="button button-secondary" onClick={() => setOpen(!open)}>
+            {open ? t("training.hideBank") : t("training.showBank")}
+          </button>
+          <ModuleEditForm module={m} />
+        </p>
       )}
       {open && questions.isError && <ErrorMessage error={questions.error} />}
       {open && <AddQuestionForm module={m} />}

@@ -9,6 +9,7 @@ import type {
   cohortReportSchema,
   cohortSchema,
   eligibleWorkerSchema,
+  invitationSchema,
   issueResponse,
   itemAnalysisSchema,
   myTrainingSchema,
@@ -157,6 +158,17 @@ export function useMyTraining() {
 }
 
 export type EligibleWorker = z.infer<typeof eligibleWorkerSchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
+export type Session = CohortDetail["sessions"][number];
+
+/** Who was invited to a cohort (withdrawn participants too) and what each must attend. */
+export function useInvitations(cohortId: string) {
+  return useQuery({
+    queryKey: [...trainingKeys.cohort(cohortId), "invitations"],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Invitation[] }>(`/training/cohorts/${cohortId}/invitations`, { signal }),
+  });
+}
 
 export function useEligibleWorkers(cohortId: string, enabled: boolean) {
   return useQuery({
@@ -176,7 +188,7 @@ export function useTrainingChange<T = unknown>() {
       path,
       body,
     }: {
-      method: "POST" | "PUT" | "PATCH";
+      method: "POST" | "PUT" | "PATCH" | "DELETE";
       path: string;
       body?: unknown;
     }) => api.send<T>(method, path, body),
