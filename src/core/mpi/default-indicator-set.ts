@@ -98,35 +98,90 @@ export function validateIndicatorSet(input: unknown): MpiDefinitionIssue[] {
   return issues;
 }
 
-const yesNo: IndicatorInput = { type: "boolean" };
-const choice = (...options: [string, string, string][]): IndicatorInput => ({
-  type: "choice",
-  options: options.map(([value, id, en]) => ({ value, label: { id, en } })),
-});
+/** A text in Indonesian and English, written as a pair to keep the table below compact. */
+type Texts = readonly [id: string, en: string];
+const texts = ([id, en]: Texts): Bilingual => ({ id, en });
 
-function indicator(
-  id: string,
-  dimension: string,
-  deprivedIf: IndicatorDefinition["deprivedIf"],
-  input: IndicatorInput,
-  label: Bilingual,
-  deprivedText: Bilingual,
-  source: string,
-): IndicatorSetIndicator {
-  return { id, column: id, dimension, weight: 1, deprivedIf, input, label, deprivedText, source };
+/** What an entry of the table says about one indicator; the dimension comes from its group. */
+interface Entry {
+  id: string;
+  deprivedIf: IndicatorDefinition["deprivedIf"];
+  input: IndicatorInput;
+  label: Texts;
+  deprived: Texts;
+  source: string;
 }
 
-/** Weight of each indicator so that every dimension weighs 1/5 and is split equally within. */
-function nested(indicators: IndicatorSetIndicator[]): IndicatorSetIndicator[] {
-  const perDimension = new Map<string, number>();
-  for (const i of indicators) perDimension.set(i.dimension, (perDimension.get(i.dimension) ?? 0) + 1);
-  // Every dimension's weights sum to 60, so each weighs 1/5 after normalisation.
-  return indicators.map((i) => ({ ...i, weight: 60 / (perDimension.get(i.dimension) as number) }));
+/** Yes/no question, deprived on "yes". */
+const yes = (id: string, label: Texts, deprived: Texts, source: string): Entry => ({
+  id,
+  deprivedIf: { op: "eq", value: true },
+  input: { type: "boolean" },
+  label,
+  deprived,
+  source,
+});
+
+/** A number with its unit, deprived by comparison with a cutoff. */
+const num = (
+  id: string,
+  [op, value, unit]: ["lt" | "lte", number, string],
+  label: Texts,
+  deprived: Texts,
+  source: string,
+): Entry => ({
+  id,
+  deprivedIf: { op, value },
+  input: { type: "number", unit, min: 0 },
+  label,
+  deprived,
+  source,
+});
+
+/** One answer of a list ([value, id, en]), deprived when it is one of `deprivedValues`. */
+const oneOf = (
+  id: string,
+  deprivedValues: string[],
+  options: [value: string, id: string, en: string][],
+  label: Texts,
+  deprived: Texts,
+  source: string,
+): Entry => ({
+  id,
+  deprivedIf: { op: "in", value: deprivedValues },
+  input: { type: "choice", options: options.map(([value, id, en]) => ({ value, label: { id, en } })) },
+  label,
+  deprived,
+  source,
+});
+
+/**
+ * Engine indicators from the table, dimension by dimension, weighted so that every dimension
+ * weighs 1/5 and is split equally within: each dimension's weights sum to 60, which the engine
+ * normalises. Key order matches the stored sets (id, column, dimension, weight, …).
+ */
+function fromTable(table: Record<string, Entry[]>): IndicatorSetIndicator[] {
+  return Object.entries(table).flatMap(([dimension, entries]) =>
+    entries.map((e) => ({
+      id: e.id,
+      column: e.id,
+      dimension,
+      weight: 60 / entries.length,
+      deprivedIf: e.deprivedIf,
+      input: e.input,
+      label: texts(e.label),
+      deprivedText: texts(e.deprived),
+      source: e.source,
+    })),
+  );
 }
 
 /** The set's name and code, as stored. */
 export const DEFAULT_INDICATOR_SET_CODE = "ikm-peduli";
 export const DEFAULT_INDICATOR_SET_NAME = "Indeks Kemiskinan Multidimensi (IKM) Peduli";
+
+const KEPMENSOS = "Kepmensos 262/HUK/2022";
+const LOW_WOOD: [string, string, string] = ["kayu_murah", "Kayu/papan kualitas rendah", "Low-quality wood"];
 
 export const DEFAULT_INDICATOR_SET: IndicatorSetDefinition = {
   k: 1 / 3,
@@ -137,244 +192,205 @@ export const DEFAULT_INDICATOR_SET: IndicatorSetDefinition = {
     hunian: { id: "Hunian dan standar hidup", en: "Housing and living standards" },
     perlindungan: { id: "Perlindungan sosial", en: "Social protection" },
   },
-  indicators: nested([
-    indicator(
-      "pendapatan_per_kapita",
-      "ekonomi",
-      { op: "lt", value: 600000 },
-      { type: "number", unit: "Rp/bulan", min: 0 },
-      { id: "Pendapatan per kapita per bulan", en: "Monthly income per capita" },
-      {
-        id: "Pendapatan per orang kurang dari Rp600.000 sebulan",
-        en: "Income per person below Rp600,000 a month",
-      },
-      "BPS kriteria 12",
-    ),
-    indicator(
-      "kepala_tidak_bekerja",
-      "ekonomi",
-      { op: "eq", value: true },
-      yesNo,
-      { id: "Kepala keluarga tidak bekerja", en: "Head of household not working" },
-      { id: "Kepala keluarga tidak bekerja", en: "The head of household does not work" },
-      "Kepmensos 262/HUK/2022 huruf a",
-    ),
-    indicator(
-      "tanpa_tabungan",
-      "ekonomi",
-      { op: "eq", value: true },
-      yesNo,
-      {
-        id: "Tidak punya tabungan/barang senilai Rp500.000",
-        en: "No savings or goods worth Rp500,000",
-      },
-      {
-        id: "Tidak punya tabungan atau barang yang mudah dijual senilai Rp500.000",
-        en: "No savings or saleable goods worth Rp500,000",
-      },
-      "BPS kriteria 14",
-    ),
-    indicator(
-      "pendidikan_kepala",
-      "pendidikan",
-      { op: "in", value: ["tidak_sekolah", "belum_tamat_sd", "sd"] },
-      choice(
-        ["tidak_sekolah", "Tidak/belum sekolah", "No schooling"],
-        ["belum_tamat_sd", "Belum tamat SD", "Primary not completed"],
-        ["sd", "Tamat SD", "Primary"],
-        ["smp", "Tamat SMP", "Lower secondary"],
-        ["sma", "Tamat SMA atau lebih", "Upper secondary or more"],
+  indicators: fromTable({
+    ekonomi: [
+      num(
+        "pendapatan_per_kapita",
+        ["lt", 600000, "Rp/bulan"],
+        ["Pendapatan per kapita per bulan", "Monthly income per capita"],
+        ["Pendapatan per orang kurang dari Rp600.000 sebulan", "Income per person below Rp600,000 a month"],
+        "BPS kriteria 12",
       ),
-      { id: "Pendidikan kepala keluarga", en: "Education of the head of household" },
-      {
-        id: "Kepala keluarga tidak sekolah atau hanya sampai SD",
-        en: "The head of household has no schooling or primary school only",
-      },
-      "BPS kriteria 13",
-    ),
-    indicator(
-      "anak_tidak_sekolah",
-      "pendidikan",
-      { op: "eq", value: true },
-      yesNo,
-      { id: "Ada anak usia 7–18 tahun tidak sekolah", en: "A child aged 7–18 out of school" },
-      { id: "Ada anak usia sekolah yang tidak bersekolah", en: "A school-age child is out of school" },
-      "Global MPI: school attendance",
-    ),
-    indicator(
-      "makan_per_hari",
-      "kesehatan",
-      { op: "lte", value: 2 },
-      { type: "number", unit: "kali/hari", min: 0 },
-      { id: "Berapa kali makan sehari", en: "Meals a day" },
-      { id: "Hanya makan satu atau dua kali sehari", en: "Only one or two meals a day" },
-      "BPS kriteria 10",
-    ),
-    indicator(
-      "rawan_pangan",
-      "kesehatan",
-      { op: "eq", value: true },
-      yesNo,
-      {
-        id: "Setahun terakhir khawatir atau melewatkan makan",
-        en: "Worried about or skipped meals in the past year",
-      },
-      {
-        id: "Dalam setahun terakhir khawatir tidak bisa makan atau melewatkan makan",
-        en: "Worried about food or skipped meals in the past year",
-      },
-      "Kepmensos 262/HUK/2022 huruf b",
-    ),
-    indicator(
-      "sakit_tanpa_jaminan",
-      "kesehatan",
-      { op: "eq", value: true },
-      yesNo,
-      {
-        id: "Anggota disabilitas/sakit kronis tanpa jaminan kesehatan",
-        en: "Member with disability or chronic illness without health insurance",
-      },
-      {
-        id: "Ada anggota disabilitas atau sakit menahun yang tidak punya jaminan kesehatan",
-        en: "A member with a disability or chronic illness has no health insurance",
-      },
-      "BPS kriteria 11; Global MPI: health",
-    ),
-    indicator(
-      "luas_lantai_per_orang",
-      "hunian",
-      { op: "lt", value: 8 },
-      { type: "number", unit: "m²/orang", min: 0 },
-      { id: "Luas lantai per orang", en: "Floor area per person" },
-      { id: "Luas rumah kurang dari 8 m² per orang", en: "Less than 8 m² of floor per person" },
-      "BPS kriteria 1",
-    ),
-    indicator(
-      "lantai",
-      "hunian",
-      { op: "in", value: ["tanah", "bambu", "kayu_murah"] },
-      choice(
-        ["tanah", "Tanah", "Earth"],
-        ["bambu", "Bambu", "Bamboo"],
-        ["kayu_murah", "Kayu/papan kualitas rendah", "Low-quality wood"],
-        ["semen", "Semen/plester", "Cement"],
-        ["keramik", "Keramik/ubin/marmer", "Tiles"],
+      yes(
+        "kepala_tidak_bekerja",
+        ["Kepala keluarga tidak bekerja", "Head of household not working"],
+        ["Kepala keluarga tidak bekerja", "The head of household does not work"],
+        `${KEPMENSOS} huruf a`,
       ),
-      { id: "Jenis lantai terluas", en: "Main floor material" },
-      { id: "Lantai rumah dari tanah, bambu atau kayu murah", en: "Earth, bamboo or cheap wood floor" },
-      "BPS kriteria 2; Kepmensos 262/HUK/2022 huruf e",
-    ),
-    indicator(
-      "dinding",
-      "hunian",
-      { op: "in", value: ["bambu_rumbia", "kayu_murah", "tembok_tanpa_plester", "seng_kardus"] },
-      choice(
-        ["bambu_rumbia", "Bambu/rumbia", "Bamboo/thatch"],
-        ["kayu_murah", "Kayu/papan kualitas rendah", "Low-quality wood"],
-        ["tembok_tanpa_plester", "Tembok tanpa plester", "Unplastered wall"],
-        ["seng_kardus", "Seng/terpal/kardus", "Zinc/tarp/cardboard"],
-        ["tembok", "Tembok diplester", "Plastered wall"],
+      yes(
+        "tanpa_tabungan",
+        ["Tidak punya tabungan/barang senilai Rp500.000", "No savings or goods worth Rp500,000"],
+        [
+          "Tidak punya tabungan atau barang yang mudah dijual senilai Rp500.000",
+          "No savings or saleable goods worth Rp500,000",
+        ],
+        "BPS kriteria 14",
       ),
-      { id: "Jenis dinding terluas", en: "Main wall material" },
-      {
-        id: "Dinding dari bambu, papan murah, seng/kardus atau tembok tanpa plester",
-        en: "Walls of bamboo, cheap wood, zinc/cardboard or unplastered brick",
-      },
-      "BPS kriteria 3; Kepmensos 262/HUK/2022 huruf f",
-    ),
-    indicator(
-      "jamban",
-      "hunian",
-      { op: "in", value: ["tidak_ada", "bersama"] },
-      choice(
-        ["sendiri", "Milik sendiri", "Own"],
-        ["bersama", "Bersama/umum", "Shared or public"],
-        ["tidak_ada", "Tidak ada", "None"],
+    ],
+    pendidikan: [
+      oneOf(
+        "pendidikan_kepala",
+        ["tidak_sekolah", "belum_tamat_sd", "sd"],
+        [
+          ["tidak_sekolah", "Tidak/belum sekolah", "No schooling"],
+          ["belum_tamat_sd", "Belum tamat SD", "Primary not completed"],
+          ["sd", "Tamat SD", "Primary"],
+          ["smp", "Tamat SMP", "Lower secondary"],
+          ["sma", "Tamat SMA atau lebih", "Upper secondary or more"],
+        ],
+        ["Pendidikan kepala keluarga", "Education of the head of household"],
+        [
+          "Kepala keluarga tidak sekolah atau hanya sampai SD",
+          "The head of household has no schooling or primary school only",
+        ],
+        "BPS kriteria 13",
       ),
-      { id: "Fasilitas buang air besar", en: "Toilet" },
-      {
-        id: "Tidak punya jamban sendiri (bersama atau tidak ada)",
-        en: "No own toilet (shared or none)",
-      },
-      "BPS kriteria 4; Kepmensos 262/HUK/2022 huruf g",
-    ),
-    indicator(
-      "air_minum",
-      "hunian",
-      { op: "in", value: ["sumur_tak_terlindung", "sungai_hujan"] },
-      choice(
-        ["pam", "Leding/PAM", "Piped"],
-        ["isi_ulang", "Air isi ulang", "Refill water"],
-        ["kemasan", "Air kemasan bermerek", "Branded bottled water"],
-        ["sumur_terlindung", "Sumur bor/terlindung", "Protected well"],
-        ["sumur_tak_terlindung", "Sumur/mata air tak terlindung", "Unprotected well/spring"],
-        ["sungai_hujan", "Sungai/air hujan", "River/rain water"],
+      yes(
+        "anak_tidak_sekolah",
+        ["Ada anak usia 7–18 tahun tidak sekolah", "A child aged 7–18 out of school"],
+        ["Ada anak usia sekolah yang tidak bersekolah", "A school-age child is out of school"],
+        "Global MPI: school attendance",
       ),
-      { id: "Sumber air minum", en: "Drinking water" },
-      {
-        id: "Air minum dari sumur/mata air tak terlindung, sungai atau air hujan",
-        en: "Drinking water from an unprotected well or spring, a river or rain",
-      },
-      "BPS kriteria 6",
-    ),
-    indicator(
-      "penerangan",
-      "hunian",
-      { op: "in", value: ["tidak_ada_listrik", "pln_450"] },
-      choice(
-        ["tidak_ada_listrik", "Bukan listrik", "Not electric"],
-        ["pln_450", "Listrik PLN 450 VA", "Electricity 450 VA"],
-        ["pln_900", "Listrik PLN 900 VA", "Electricity 900 VA"],
-        ["pln_1300", "Listrik PLN 1.300 VA atau lebih", "Electricity 1,300 VA or more"],
+    ],
+    kesehatan: [
+      num(
+        "makan_per_hari",
+        ["lte", 2, "kali/hari"],
+        ["Berapa kali makan sehari", "Meals a day"],
+        ["Hanya makan satu atau dua kali sehari", "Only one or two meals a day"],
+        "BPS kriteria 10",
       ),
-      { id: "Sumber penerangan", en: "Lighting" },
-      {
-        id: "Penerangan bukan listrik atau listrik 450 VA",
-        en: "Lighting not electric or electricity of 450 VA",
-      },
-      "BPS kriteria 5; Kepmensos 262/HUK/2022 huruf h",
-    ),
-    indicator(
-      "bahan_bakar",
-      "hunian",
-      { op: "in", value: ["kayu_arang", "minyak_tanah"] },
-      choice(
-        ["gas", "Gas/listrik", "Gas/electric"],
-        ["minyak_tanah", "Minyak tanah", "Kerosene"],
-        ["kayu_arang", "Kayu bakar/arang", "Firewood/charcoal"],
+      yes(
+        "rawan_pangan",
+        [
+          "Setahun terakhir khawatir atau melewatkan makan",
+          "Worried about or skipped meals in the past year",
+        ],
+        [
+          "Dalam setahun terakhir khawatir tidak bisa makan atau melewatkan makan",
+          "Worried about food or skipped meals in the past year",
+        ],
+        `${KEPMENSOS} huruf b`,
       ),
-      { id: "Bahan bakar memasak", en: "Cooking fuel" },
-      {
-        id: "Memasak dengan kayu bakar, arang atau minyak tanah",
-        en: "Cooks with firewood, charcoal or kerosene",
-      },
-      "BPS kriteria 7",
-    ),
-    indicator(
-      "anggota_tanpa_jkn",
-      "perlindungan",
-      { op: "eq", value: true },
-      yesNo,
-      { id: "Ada anggota tanpa BPJS Kesehatan", en: "A member without national health insurance" },
-      {
-        id: "Ada anggota keluarga yang belum punya BPJS Kesehatan (JKN)",
-        en: "A family member has no national health insurance (JKN)",
-      },
-      "UU 40/2004 SJSN; Global MPI (extension)",
-    ),
-    indicator(
-      "anggota_tanpa_nik",
-      "perlindungan",
-      { op: "eq", value: true },
-      yesNo,
-      { id: "Ada anggota tanpa NIK", en: "A member without a NIK" },
-      {
-        id: "Ada anggota keluarga yang belum punya NIK, sehingga tidak dapat didaftarkan bantuan",
-        en: "A family member has no NIK and cannot be registered for assistance",
-      },
-      "Permensos 3/2021 (DTKS by NIK)",
-    ),
-  ]),
+      yes(
+        "sakit_tanpa_jaminan",
+        [
+          "Anggota disabilitas/sakit kronis tanpa jaminan kesehatan",
+          "Member with disability or chronic illness without health insurance",
+        ],
+        [
+          "Ada anggota disabilitas atau sakit menahun yang tidak punya jaminan kesehatan",
+          "A member with a disability or chronic illness has no health insurance",
+        ],
+        "BPS kriteria 11; Global MPI: health",
+      ),
+    ],
+    hunian: [
+      num(
+        "luas_lantai_per_orang",
+        ["lt", 8, "m²/orang"],
+        ["Luas lantai per orang", "Floor area per person"],
+        ["Luas rumah kurang dari 8 m² per orang", "Less than 8 m² of floor per person"],
+        "BPS kriteria 1",
+      ),
+      oneOf(
+        "lantai",
+        ["tanah", "bambu", "kayu_murah"],
+        [
+          ["tanah", "Tanah", "Earth"],
+          ["bambu", "Bambu", "Bamboo"],
+          LOW_WOOD,
+          ["semen", "Semen/plester", "Cement"],
+          ["keramik", "Keramik/ubin/marmer", "Tiles"],
+        ],
+        ["Jenis lantai terluas", "Main floor material"],
+        ["Lantai rumah dari tanah, bambu atau kayu murah", "Earth, bamboo or cheap wood floor"],
+        `BPS kriteria 2; ${KEPMENSOS} huruf e`,
+      ),
+      oneOf(
+        "dinding",
+        ["bambu_rumbia", "kayu_murah", "tembok_tanpa_plester", "seng_kardus"],
+        [
+          ["bambu_rumbia", "Bambu/rumbia", "Bamboo/thatch"],
+          LOW_WOOD,
+          ["tembok_tanpa_plester", "Tembok tanpa plester", "Unplastered wall"],
+          ["seng_kardus", "Seng/terpal/kardus", "Zinc/tarp/cardboard"],
+          ["tembok", "Tembok diplester", "Plastered wall"],
+        ],
+        ["Jenis dinding terluas", "Main wall material"],
+        [
+          "Dinding dari bambu, papan murah, seng/kardus atau tembok tanpa plester",
+          "Walls of bamboo, cheap wood, zinc/cardboard or unplastered brick",
+        ],
+        `BPS kriteria 3; ${KEPMENSOS} huruf f`,
+      ),
+      oneOf(
+        "jamban",
+        ["tidak_ada", "bersama"],
+        [
+          ["sendiri", "Milik sendiri", "Own"],
+          ["bersama", "Bersama/umum", "Shared or public"],
+          ["tidak_ada", "Tidak ada", "None"],
+        ],
+        ["Fasilitas buang air besar", "Toilet"],
+        ["Tidak punya jamban sendiri (bersama atau tidak ada)", "No own toilet (shared or none)"],
+        `BPS kriteria 4; ${KEPMENSOS} huruf g`,
+      ),
+      oneOf(
+        "air_minum",
+        ["sumur_tak_terlindung", "sungai_hujan"],
+        [
+          ["pam", "Leding/PAM", "Piped"],
+          ["isi_ulang", "Air isi ulang", "Refill water"],
+          ["kemasan", "Air kemasan bermerek", "Branded bottled water"],
+          ["sumur_terlindung", "Sumur bor/terlindung", "Protected well"],
+          ["sumur_tak_terlindung", "Sumur/mata air tak terlindung", "Unprotected well/spring"],
+          ["sungai_hujan", "Sungai/air hujan", "River/rain water"],
+        ],
+        ["Sumber air minum", "Drinking water"],
+        [
+          "Air minum dari sumur/mata air tak terlindung, sungai atau air hujan",
+          "Drinking water from an unprotected well or spring, a river or rain",
+        ],
+        "BPS kriteria 6",
+      ),
+      oneOf(
+        "penerangan",
+        ["tidak_ada_listrik", "pln_450"],
+        [
+          ["tidak_ada_listrik", "Bukan listrik", "Not electric"],
+          ["pln_450", "Listrik PLN 450 VA", "Electricity 450 VA"],
+          ["pln_900", "Listrik PLN 900 VA", "Electricity 900 VA"],
+          ["pln_1300", "Listrik PLN 1.300 VA atau lebih", "Electricity 1,300 VA or more"],
+        ],
+        ["Sumber penerangan", "Lighting"],
+        ["Penerangan bukan listrik atau listrik 450 VA", "Lighting not electric or electricity of 450 VA"],
+        `BPS kriteria 5; ${KEPMENSOS} huruf h`,
+      ),
+      oneOf(
+        "bahan_bakar",
+        ["kayu_arang", "minyak_tanah"],
+        [
+          ["gas", "Gas/listrik", "Gas/electric"],
+          ["minyak_tanah", "Minyak tanah", "Kerosene"],
+          ["kayu_arang", "Kayu bakar/arang", "Firewood/charcoal"],
+        ],
+        ["Bahan bakar memasak", "Cooking fuel"],
+        ["Memasak dengan kayu bakar, arang atau minyak tanah", "Cooks with firewood, charcoal or kerosene"],
+        "BPS kriteria 7",
+      ),
+    ],
+    perlindungan: [
+      yes(
+        "anggota_tanpa_jkn",
+        ["Ada anggota tanpa BPJS Kesehatan", "A member without national health insurance"],
+        [
+          "Ada anggota keluarga yang belum punya BPJS Kesehatan (JKN)",
+          "A family member has no national health insurance (JKN)",
+        ],
+        "UU 40/2004 SJSN; Global MPI (extension)",
+      ),
+      yes(
+        "anggota_tanpa_nik",
+        ["Ada anggota tanpa NIK", "A member without a NIK"],
+        [
+          "Ada anggota keluarga yang belum punya NIK, sehingga tidak dapat didaftarkan bantuan",
+          "A family member has no NIK and cannot be registered for assistance",
+        ],
+        "Permensos 3/2021 (DTKS by NIK)",
+      ),
+    ],
+  }),
 };
 
 /** The plain-Indonesian (or English) sentence for a deprived indicator; its id when the set has none. */
