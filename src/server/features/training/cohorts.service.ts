@@ -90,7 +90,14 @@ export function assertCohortDates(body: { startsOn: string; endsOn: string }): v
 
 export async function createCohort(db: Db, actor: Actor, body: z.infer<typeof createCohortBody>) {
   assertManage(actor);
-  if (!(await findProgramme(db, body.programmeId))) throw notFound(PROGRAMME);
+  const programme = await findProgramme(db, body.programmeId);
+  if (!programme) throw notFound(PROGRAMME);
+  if (programme.archived_at !== null) {
+    throw new AppError("training_change_refused", {
+      reasonId: "program ini sudah diarsipkan, tidak dapat menerima angkatan baru",
+      reasonEn: "this programme is archived and takes no new cohorts",
+    });
+  }
   assertCohortDates(body);
   const id = newId();
   const now = nowIso();

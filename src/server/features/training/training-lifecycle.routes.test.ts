@@ -394,6 +394,16 @@ describeEachDialect("training: correcting records", (ctx) => {
       );
       expect(archived.statusCode).toBe(200);
       expect(archived.json().archivedAt).toBeTruthy();
+      const newCohort = await env.call("POST", "/api/v1/training/cohorts", env.as.pelatih, {
+        programmeId: cohort.programmeId,
+        name: "Angkatan II",
+        eligibleRegionCode: "31.71",
+        venue: "Aula",
+        startsOn: "2026-06-01",
+        endsOn: "2026-06-02",
+      });
+      expect(newCohort.statusCode).toBe(409);
+      expect(newCohort.json().detail).toContain("sudah diarsipkan");
       expect(
         (await env.call("GET", `/api/v1/training/programmes/${cohort.programmeId}`, env.as.pelatih))
           .statusCode,
