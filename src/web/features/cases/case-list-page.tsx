@@ -2,14 +2,19 @@
  * /kasus — the cases in my region: filters kept in the address (so a filtered list can be shared
  * and survives a reload), a paged list, and a board by stage toggled from the list.
  */
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { CaseDto } from "../../../core/api/cases.schema.ts";
 import { STAGES, type Stage, URGENCIES, type Urgency } from "../../../core/cases/case-enums.ts";
 import { ErrorMessage } from "../../components/error-message.tsx";
+import {
+  FilterPanel,
+  formTexts,
+  PagedList,
+  RegionFilter,
+  useAddressFilters,
+} from "../../components/list-filters.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
-import { Pager } from "../../components/pager.tsx";
 import { Can } from "../auth/can.tsx";
 import { regionText, StageBadge, UrgencyBadge } from "./case-badges.tsx";
 import { type CaseFilters, useCases, useCategories } from "./cases.queries.ts";
@@ -43,17 +48,10 @@ export function filtersFrom(params: URLSearchParams): CaseFilters {
 
 export function CaseListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const board = params.get("view") === "papan";
-
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== "page") next.delete("page");
-    setParams(next);
-  };
+  const address = useAddressFilters();
+  const filters = filtersFrom(address.params);
+  const board = address.params.get("view") === "papan";
+  const set = (key: string, value: string) => address.set({ [key]: value });
 
   return (
     <section className="page cases-screen cases-page">
@@ -77,7 +75,7 @@ export function CaseListPage() {
         </div>
       </header>
 
-      <Filters filters={filters} board={board} set={set} />
+      <Filters filters={filters} board={board} set={set} reset={() => address.reset(["view"])} />
 
       <fieldset className="view-toggle">
         <legend className="visually-hidden">{t("cases.list.view")}</legend>
@@ -102,133 +100,112 @@ function Filters({
   filters,
   board,
   set,
+  reset,
 }: {
   filters: CaseFilters;
   board: boolean;
   set: (key: string, value: string) => void;
+  reset: () => void;
 }) {
   const { t } = useTranslation();
   const regions = useRegionOptions();
   const categories = useCategories();
-  const [params, setParams] = useSearchParams();
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    set("q", String(new FormData(event.currentTarget).get("q") ?? "").trim());
-  };
-  const reset = () => {
-    const next = new URLSearchParams();
-    if (params.get("view")) next.set("view", params.get("view") ?? "");
-    setParams(next);
-  };
   const active = Object.entries(filters).some(([key, value]) => key !== "page" && Boolean(value));
-  // Open on wide screens and whenever a filter is set; on a phone the list comes first.
-  const [open] = useState(() => active || window.matchMedia("(min-width: 40rem)").matches);
   return (
-    <details className="filter-toggle" open={open}>
-      <summary>{t("cases.list.filters")}</summary>
-      <form className="card filters case-filters" aria-label={t("cases.list.filters")} onSubmit={search}>
+    <FilterPanel
+      title={t("cases.list.filters")}
+      active={active}
+      className="filter-toggle"
+      formClassName="card filters case-filters"
+      onSubmit={(event) => set("q", formTexts(event, ["q"]).q ?? "")}
+    >
+      <RegionFilter
+        id="f-region"
+        label={t("cases.list.region")}
+        allLabel={t("cases.list.allRegions")}
+        value={filters.region}
+        regions={regions.data}
+        onChange={(code) => set("region", code)}
+      />
+      <div className="field">
+        <label htmlFor="f-category">{t("cases.list.category")}</label>
+        <select
+          id="f-category"
+          value={filters.category ?? ""}
+          onChange={(e) => set("category", e.target.value)}
+        >
+          <option value="">{t("cases.list.allCategories")}</option>
+          {(categories.data?.items ?? []).map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-urgency">{t("cases.list.urgency")}</label>
+        <select id="f-urgency" value={filters.urgency ?? ""} onChange={(e) => set("urgency", e.target.value)}>
+          <option value="">{t("cases.list.allUrgencies")}</option>
+          {URGENCIES.map((u) => (
+            <option key={u} value={u}>
+              {t(`cases.urgency.${u}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!board && (
         <div className="field">
-          <label htmlFor="f-region">{t("cases.list.region")}</label>
-          <select id="f-region" value={filters.region ?? ""} onChange={(e) => set("region", e.target.value)}>
-            <option value="">{t("cases.list.allRegions")}</option>
-            {(regions.data ?? [])
-              .filter((r) => r.level === "kecamatan" || r.level === "kelurahan" || r.level === "kota")
-              .map((r) => (
-                <option key={r.code} value={r.code}>
-                  {`${"\u00a0\u00a0".repeat(Math.max(0, r.depth - 1))}${r.label}`}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-category">{t("cases.list.category")}</label>
-          <select
-            id="f-category"
-            value={filters.category ?? ""}
-            onChange={(e) => set("category", e.target.value)}
-          >
-            <option value="">{t("cases.list.allCategories")}</option>
-            {(categories.data?.items ?? []).map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
+          <label htmlFor="f-stage">{t("cases.list.stage")}</label>
+          <select id="f-stage" value={filters.stage ?? ""} onChange={(e) => set("stage", e.target.value)}>
+            <option value="">{t("cases.list.allStages")}</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cases.stage.${s}`)}
               </option>
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-urgency">{t("cases.list.urgency")}</label>
-          <select
-            id="f-urgency"
-            value={filters.urgency ?? ""}
-            onChange={(e) => set("urgency", e.target.value)}
-          >
-            <option value="">{t("cases.list.allUrgencies")}</option>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {t(`cases.urgency.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {!board && (
-          <div className="field">
-            <label htmlFor="f-stage">{t("cases.list.stage")}</label>
-            <select id="f-stage" value={filters.stage ?? ""} onChange={(e) => set("stage", e.target.value)}>
-              <option value="">{t("cases.list.allStages")}</option>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`cases.stage.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="f-q">{t("cases.list.search")}</label>
-          <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} key={filters.q ?? ""} />
-        </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={filters.overdue ?? false}
-            onChange={(e) => set("overdue", e.target.checked ? "true" : "")}
-          />
-          {t("cases.list.overdue")}
-        </label>
-        <div className="actions">
-          <button type="submit" className="button">
-            {t("cases.list.apply")}
-          </button>
-          <button type="button" className="button button-secondary" onClick={reset}>
-            {t("cases.list.reset")}
-          </button>
-        </div>
-      </form>
-    </details>
+      )}
+      <div className="field">
+        <label htmlFor="f-q">{t("cases.list.search")}</label>
+        <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} key={filters.q ?? ""} />
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filters.overdue ?? false}
+          onChange={(e) => set("overdue", e.target.checked ? "true" : "")}
+        />
+        {t("cases.list.overdue")}
+      </label>
+      <div className="actions">
+        <button type="submit" className="button">
+          {t("cases.list.apply")}
+        </button>
+        <button type="button" className="button button-secondary" onClick={reset}>
+          {t("cases.list.reset")}
+        </button>
+      </div>
+    </FilterPanel>
   );
 }
 
 function CaseList({ filters, onPage }: { filters: CaseFilters; onPage: (page: number) => void }) {
   const { t } = useTranslation();
   const query = useCases({ ...filters, pageSize: PAGE_SIZE });
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  const { items, total } = query.data;
-  if (total === 0) return <p className="notice">{t("cases.list.empty")}</p>;
   return (
-    <section className="card" aria-labelledby="case-list-heading">
-      <h2 id="case-list-heading" className="card-title">
-        {t("cases.list.found", { count: total })}
-      </h2>
-      <ul className="item-list case-list">
-        {items.map((kase) => (
-          <li key={kase.id} className="item">
-            <CaseCard kase={kase} />
-          </li>
-        ))}
-      </ul>
-      <Pager page={filters.page ?? 1} pageSize={PAGE_SIZE} total={total} onPage={onPage} />
-    </section>
+    <PagedList
+      query={query}
+      headingId="case-list-heading"
+      heading={(data) => t("cases.list.found", { count: data.total })}
+      empty={t("cases.list.empty")}
+      page={filters.page ?? 1}
+      pageSize={PAGE_SIZE}
+      onPage={onPage}
+      listClassName="item-list case-list"
+      itemKey={(kase: CaseDto) => kase.id}
+      renderItem={(kase: CaseDto) => <CaseCard kase={kase} />}
+    />
   );
 }
 
