@@ -7,9 +7,9 @@
  * whose primary key (word, region_code, person_id) lets a scoped search read only its region's
  * entries of a word: the rarest query word in scope drives, the other words are checked on the
  * entry's copy of the whole key, and only the page's persons rows are read (other filters than
- * region and death also read the candidates' rows). When the words match fewer persons than fill a
- * page, the search widens to substrings of the key (FTS5 trigram index on SQLite, pg_trgm on
- * PostgreSQL), which also finds a word typed from its middle.
+ * region and death also read the candidates' rows). When a query word begins no name word at all, the
+ * search uses substrings of the key instead (FTS5 trigram index on SQLite, pg_trgm on PostgreSQL),
+ * which finds a word typed from its middle.
  */
 import type SqliteDatabase from "better-sqlite3";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
@@ -223,12 +223,11 @@ async function chooseDriver(db: Db, s: PersonSearch, tokens: string[]): Promise<
  * One page of persons matching the search and the number of matches.
  *
  * Without a name, pages are in region and name order and the total is exact. With a name, the
- * candidates are the word matches (see the module comment), or, when they do not fill a page, the
- * substring matches; at most SEARCH_MATCH_CAP + 1 of either are read. They are ranked: the whole
+ * candidates are the word matches (see the module comment), or, when a query word begins no name
+ * word, the substring matches; at most SEARCH_MATCH_CAP + 1 of either are read. They are ranked: the whole
  * key equal to the query's, then starting with it, then word matches, then substring matches;
- * within a rank by key. When more persons match than the cap, `totalIsLowerBound` is true, and the
- * exact and prefix matches (from the B-tree on the key) are added so that the best ones still
- * lead the first page.
+ * within a rank by key, then id. When more persons match than the cap, `totalIsLowerBound` is true,
+ * and the exact and prefix matches lead, read in key order from the B-tree on the key.
  */
 export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): Promise<PersonSearchResult> {
   const key = s.name ? phoneticKey(s.name) : "";
@@ -259,7 +258,11 @@ export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): 
             .execute();
   const wordIds = new Set((words ?? []).map((c) => c.id));
   let candidates: Candidate[] = words ?? [];
-  if (words === undefined || words.length < s.limit) {
+  // Substrings only when the word index cannot answer: a query word begins no name word at all (typed
+  // from the middle of a word, or misspelled beyond the spelling rules), or every query word is too
+  // short to drive. Widening whenever a page is not full made every rare name in a small scope pay
+  // for a city-wide trigram scan, and mostly added names that merely contain the word (Bagus for Agus).
+  if (words === undefined || driver === null) {
     const substring = await filtered(db, s)
       .where((eb) => substringCondition(eb as PersonEb, dialect, tokens))
       .select(["p.id", "p.name_phonetic"])
@@ -268,31 +271,40 @@ export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): 
     candidates = [...candidates, ...substring.filter((c) => !wordIds.has(c.id))];
   }
   const matched = candidates.length;
-  if (matched > SEARCH_MATCH_CAP && driver) {
-    // The cap cut the matches in index order: add the best ones (the whole key equal to or
-    // starting with the query's; their first word begins with the first query word).
-    const first: Expanded = { token: tokens[0]!, words: await wordsStartingWith(db, tokens[0]!) };
-    const best =
-      first.words.length > MAX_WORD_EXPANSION
-        ? []
-        : await wordQuery(db, s, first, tokens)
-            .where("k.name_phonetic", ">=", key)
-            .where("k.name_phonetic", "<", `${key}${KEY_MAX}`)
-            .orderBy("k.name_phonetic")
-            .orderBy("k.person_id")
-            .limit(s.offset + s.limit)
-            .execute();
-    const seen = new Set(candidates.map((c) => c.id));
-    candidates = [...candidates, ...best.filter((c) => !seen.has(c.id))];
-  }
   const rank = (c: Candidate) =>
     c.name_phonetic === key ? 0 : c.name_phonetic.startsWith(key) ? 1 : wordIds.has(c.id) ? 2 : 3;
-  const ranked = candidates
-    .map((c) => ({ c, rank: rank(c) }))
-    .sort(
-      (a, b) => a.rank - b.rank || compare(a.c.name_phonetic, b.c.name_phonetic) || compare(a.c.id, b.c.id),
-    );
-  const pageIds = ranked.slice(s.offset, s.offset + s.limit).map((r) => r.c.id);
+  let ranked: Candidate[];
+  if (matched > SEARCH_MATCH_CAP) {
+    // The cap cut the matches in index order: put the best ones first, the whole key equal to or
+    // starting with the query's, read in key order from the B-tree on the key. Within one key
+    // they stay in that index's order (SQLite: row order, no sort of a large group of equal
+    // names), so every page is a slice of the same order.
+    const best = await filtered(db, s)
+      .where("p.name_phonetic", ">=", key)
+      .where("p.name_phonetic", "<", `${key}${KEY_MAX}`)
+      .select(["p.id", "p.name_phonetic"])
+      .orderBy("p.name_phonetic")
+      .orderBy(dialect === "sqlite" ? sql`p.rowid` : sql`p.id`)
+      .limit(s.offset + s.limit)
+      .execute();
+    const bestIds = new Set(best.map((c) => c.id));
+    const rest = candidates.filter((c) => !bestIds.has(c.id));
+    ranked = [
+      ...best,
+      ...rest
+        .map((c) => ({ c, rank: rank(c) }))
+        .sort((x, y) => x.rank - y.rank)
+        .map((x) => x.c),
+    ];
+  } else {
+    ranked = candidates
+      .map((c) => ({ c, rank: rank(c) }))
+      .sort(
+        (x, y) => x.rank - y.rank || compare(x.c.name_phonetic, y.c.name_phonetic) || compare(x.c.id, y.c.id),
+      )
+      .map((x) => x.c);
+  }
+  const pageIds = ranked.slice(s.offset, s.offset + s.limit).map((c) => c.id);
   const rows =
     pageIds.length === 0
       ? []
