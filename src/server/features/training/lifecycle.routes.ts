@@ -14,6 +14,7 @@ import { cohortInvitationsPdf, invitationPdf } from "./invitations.service.ts";
 import * as lifecycle from "./lifecycle.service.ts";
 import { getProgramme } from "./programmes.service.ts";
 import { fileResponse } from "./training.routes.ts";
+import { withdrawParticipant } from "./withdrawal.service.ts";
 
 const errors = {
   400: problemSchema,
@@ -223,8 +224,7 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
         response: { 200: s.withdrawResponse, ...errors },
       },
     },
-    async (request) =>
-      lifecycle.withdrawParticipant(db, requireActor(request), request.params.id, request.body.reason),
+    async (request) => withdrawParticipant(db, requireActor(request), request.params.id, request.body.reason),
   );
 
   app.get(

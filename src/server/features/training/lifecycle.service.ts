@@ -4,7 +4,8 @@
  * attendance, test attempts or certificates is never deleted (that would erase what participants
  * did); it is cancelled (cohort, session) or archived (programme) instead. A participant is
  * withdrawn, not deleted: the enrolment stays in the cohort's history and counts in no quota,
- * rate or completion. Every change is written to the audit trail in its own transaction.
+ * rate or completion (withdrawal.service.ts). Every change is written to the audit trail in the
+ * transaction that makes it.
  */
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -30,7 +31,6 @@ import { assertManage } from "./training-access.ts";
 
 const SESSION = { id: "Sesi pelatihan", en: "Training session" };
 const MODULE = { id: "Modul", en: "Module" };
-const ENROLMENT = { id: "Peserta pelatihan", en: "Training participant" };
 
 type Tx = Kysely<Database>;
 
@@ -381,52 +381,5 @@ export async function cancelSession(db: Tx, actor: Actor, id: string, reason?: s
       (await repo.findSession(trx, id))!,
       modules.map((m) => m.module_id),
     );
-  });
-}
-
-// ── Participants ──────────────────────────────────────────────────────────────
-
-/**
- * Withdraws a participant before the cohort's certificates are issued: the enrolment stays (with
- * its attendance and attempts) but counts in no quota, attendance rate, report or completion.
- */
-export async function withdrawParticipant(db: Tx, actor: Actor, enrolmentId: string, reason: string) {
-  assertManage(actor);
-  return db.transaction().execute(async (trx) => {
-    const row = await repo.findEnrolment(trx, enrolmentId);
-    if (!row) throw notFound(ENROLMENT);
-    const cohort = (await findCohort(trx, row.cohort_id))!;
-    const { certificates } = await repo.usageOf(trx, [row.cohort_id]);
-    if (certificates > 0) {
-      throw new AppError("training_change_refused", {
-        reasonId: `sertifikat angkatan ini sudah diterbitkan (${certificates}); peserta tidak dapat dikeluarkan lagi`,
-        reasonEn: `this cohort's certificates have been issued (${certificates}); participants can no longer be withdrawn`,
-      });
-    }
-    const at = row.withdrawn_at ?? nowIso();
-    if (row.withdrawn_at === null) {
-      await trx
-        .updateTable("training_enrolments")
-        .set({ withdrawn_at: at, withdrawn_reason: reason })
-        .where("id", "=", enrolmentId)
-        .execute();
-      await audit.record(trx, {
-        by: actor,
-        action: "update",
-        table: "training_enrolments",
-        recordId: enrolmentId,
-        regionCode: row.region_code,
-        before: { withdrawn_at: null },
-        after: { withdrawn_at: at, withdrawn_reason: reason },
-        detail: { cohortId: cohort.id, workerId: row.worker_id },
-      });
-    }
-    const left = await trx
-      .selectFrom("training_enrolments")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("cohort_id", "=", row.cohort_id)
-      .where("withdrawn_at", "is", null)
-      .executeTakeFirstOrThrow();
-    return { enrolmentId, withdrawnAt: at, participants: Number(left.n) };
   });
 }

@@ -292,24 +292,31 @@ async function readAttempt(db: Db, attempt: AttemptRow, kind: string) {
   };
 }
 
-/** Difficulty and discrimination of every question of a test, over submitted attempts. */
+/**
+ * Difficulty and discrimination of every question of a test, over submitted attempts of the
+ * participants still enrolled (a withdrawn participant's answers are kept but counted nowhere).
+ */
 export async function itemAnalysis(db: Db, actor: Actor, testId: string) {
   assertManage(actor);
   const test = await findTest(db, testId);
   const attempts = await db
-    .selectFrom("training_attempts")
-    .select(["id", "score"])
-    .where("test_id", "=", testId)
-    .where("submitted_at", "is not", null)
+    .selectFrom("training_attempts as a")
+    .innerJoin("training_enrolments as e", "e.id", "a.enrolment_id")
+    .select(["a.id", "a.score"])
+    .where("a.test_id", "=", testId)
+    .where("a.submitted_at", "is not", null)
+    .where("e.withdrawn_at", "is", null)
     .execute();
   const items = await db
     .selectFrom("training_attempt_items as i")
     .innerJoin("training_attempts as a", "a.id", "i.attempt_id")
+    .innerJoin("training_enrolments as e", "e.id", "a.enrolment_id")
     .innerJoin("training_questions as q", "q.id", "i.question_id")
     .innerJoin("training_modules as m", "m.id", "q.module_id")
     .select(["i.attempt_id", "i.question_id", "i.is_correct", "q.text", "m.code as module_code"])
     .where("a.test_id", "=", testId)
     .where("a.submitted_at", "is not", null)
+    .where("e.withdrawn_at", "is", null)
     .execute();
   const stats = analyseItems(
     items.map((i) => ({ attemptId: i.attempt_id, questionId: i.question_id, correct: i.is_correct === 1 })),

@@ -219,6 +219,8 @@ describeEachDialect("training: correcting records", (ctx) => {
         env.as.psm,
       );
       expect(submitted.statusCode).toBe(200);
+      const analysis = `/api/v1/training/tests/${test.json().id}/item-analysis`;
+      expect((await env.call("GET", analysis, env.as.pelatih)).json().attempts).toBe(1);
       const before = (
         await env.call("GET", `/api/v1/training/cohorts/${cohortId}/report`, env.as.pelatih)
       ).json();
@@ -253,6 +255,10 @@ describeEachDialect("training: correcting records", (ctx) => {
         expect.objectContaining({ enrolmentId: mine, reason: "Pindah tugas ke luar Jakarta Pusat" }),
       ]);
       expect(detail.participants.total).toBe(2);
+      expect((await env.call("GET", analysis, env.as.pelatih)).json()).toMatchObject({
+        attempts: 0,
+        items: [],
+      });
       const issued = await env.call(
         "POST",
         `/api/v1/training/cohorts/${cohortId}/certificates`,
