@@ -1,16 +1,22 @@
 import { formatCount } from "../i18n/format.ts";
 import { useLanguage } from "../i18n/i18n.ts";
 
-/** Previous and next page of a paginated list, with "21–40 of 56". Hidden when all fits on one page. */
+/**
+ * Previous and next page of a paginated list, with "21–40 of 56" ("21–40 dari 1.000+" when the
+ * server counted only up to `total`). Hidden when all fits on one page.
+ */
 export function Pager({
   page,
   pageSize,
   total,
+  totalIsLowerBound = false,
   onPage,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** The server stopped counting at `total`: more may exist. */
+  totalIsLowerBound?: boolean;
   onPage: (page: number) => void;
 }) {
   const { t, language } = useLanguage();
@@ -28,7 +34,7 @@ export function Pager({
         {t("common.previous")}
       </button>
       <span>
-        {t("common.range", {
+        {t(totalIsLowerBound ? "common.rangeAtLeast" : "common.range", {
           first: formatCount(first, language),
           last: formatCount(last, language),
           total: formatCount(total, language),

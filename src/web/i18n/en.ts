@@ -38,6 +38,7 @@ export const en: Resources = {
     previous: "Previous",
     next: "Next",
     range: "{{first}}–{{last}} of {{total}}",
+    rangeAtLeast: "{{first}}–{{last}} of more than {{total}}",
     loading: "Loading…",
     retry: "Try again",
     breadcrumb: "Breadcrumb",

@@ -40,6 +40,7 @@ export const id = {
     previous: "Sebelumnya",
     next: "Berikutnya",
     range: "{{first}}–{{last}} dari {{total}}",
+    rangeAtLeast: "{{first}}–{{last}} dari {{total}}+",
     loading: "Memuat…",
     retry: "Coba lagi",
     breadcrumb: "Lokasi halaman",

@@ -26,6 +26,8 @@ export const registryEn: RegistryResources = {
     reset: "Clear filters",
     householdsFound: "{{count}} households",
     personsFound: "{{count}} people",
+    /** A name search counts up to a cap: `total` is that cap, formatted. */
+    personsFoundAtLeast: "More than {{total}} people",
     empty: "Nothing matches these filters.",
     members: "{{count}} members",
     noKk: "No KK",

@@ -28,6 +28,8 @@ export const registryId = {
     reset: "Hapus saringan",
     householdsFound: "{{count}} keluarga",
     personsFound: "{{count}} jiwa",
+    /** A name search counts up to a cap: `total` is that cap, formatted. */
+    personsFoundAtLeast: "{{total}}+ jiwa",
     empty: "Tidak ada data yang cocok dengan saringan ini.",
     members: "{{count}} anggota",
     noKk: "Tanpa KK",

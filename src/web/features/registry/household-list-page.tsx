@@ -11,6 +11,7 @@ import { formatRegionCode } from "../../../core/region/region-code.ts";
 import { ErrorMessage } from "../../components/error-message.tsx";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { Pager } from "../../components/pager.tsx";
+import { formatCount } from "../../i18n/format.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import { Can } from "../auth/can.tsx";
 import { type RegionOption, useRegionOptions } from "../cases/region-options.tsx";
@@ -285,17 +286,19 @@ function HouseholdItem({
 }
 
 function PersonList({ filters, onPage }: { filters: RegistryFilters; onPage: (page: number) => void }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const regionName = useRegionName();
   const query = usePersons(personSearch(filters));
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  const { items, total } = query.data;
+  const { items, total, totalIsLowerBound } = query.data;
   if (total === 0) return <p className="notice">{t("registry.list.empty")}</p>;
   return (
     <section className="card" aria-labelledby="person-list-heading">
       <h2 id="person-list-heading" className="card-title">
-        {t("registry.list.personsFound", { count: total })}
+        {totalIsLowerBound
+          ? t("registry.list.personsFoundAtLeast", { total: formatCount(total, language) })
+          : t("registry.list.personsFound", { count: total })}
       </h2>
       <ul className="item-list">
         {items.map((p) => (
@@ -304,7 +307,13 @@ function PersonList({ filters, onPage }: { filters: RegistryFilters; onPage: (pa
           </li>
         ))}
       </ul>
-      <Pager page={filters.page} pageSize={PAGE_SIZE} total={total} onPage={onPage} />
+      <Pager
+        page={filters.page}
+        pageSize={PAGE_SIZE}
+        total={total}
+        totalIsLowerBound={totalIsLowerBound}
+        onPage={onPage}
+      />
     </section>
   );
 }

@@ -35,6 +35,11 @@ interface Page<T> {
   total: number;
 }
 
+/** A person list: a name search counts up to a cap, and then says so. */
+interface PersonPage extends Page<PersonDto> {
+  totalIsLowerBound: boolean;
+}
+
 /** What the list page shows: households or people. */
 export type RegistryView = "keluarga" | "jiwa";
 
@@ -137,7 +142,7 @@ export function useHouseholds(search: string, enabled = true) {
 export function usePersons(search: string, enabled = true) {
   return useQuery({
     queryKey: registryKeys.personList(search),
-    queryFn: ({ signal }) => api.get<Page<PersonDto>>(`/persons?${search}`, { signal }),
+    queryFn: ({ signal }) => api.get<PersonPage>(`/persons?${search}`, { signal }),
     placeholderData: (previous) => previous,
     enabled,
   });
