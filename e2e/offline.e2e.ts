@@ -1,9 +1,12 @@
 /**
  * Offline field work in Chromium: a PSM on a phone prepares the offline data, loses the network,
- * registers a household with a member, opens a case and records a visit, reloads the page (the
- * service worker serves the app, the encrypted store still holds the changes), regains the
- * network and finds everything on the server exactly once. Waits on elements and responses.
+ * registers a household with a member, assesses it (verdict computed on the phone), opens a case
+ * and records a visit with a photo, reloads the page (the service worker serves the app, the
+ * encrypted store still holds the changes), regains the network and — without reloading or
+ * pressing anything — finds everything on the server exactly once, the photo included. Waits on
+ * elements and responses.
  */
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PullResponse } from "../src/core/api/sync.schema.ts";
 import { type E2eServer, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
@@ -11,7 +14,36 @@ import { type E2eServer, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
 const PASSWORD = "kopi tubruk pagi hari";
 const ADDRESS = `Gg. Sempit ${Date.now() % 100000}`;
 
+/** A PNG signature with some bytes: what the photo route accepts as an image. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(256, 7),
+]);
+
 let server: E2eServer;
+
+/** Answers every indicator of the default set in a form. */
+async function answerAllIndicators(form: Locator) {
+  const yesNo = (legend: string, answer: "Ya" | "Tidak") =>
+    form.getByRole("group", { name: legend }).getByLabel(answer, { exact: true }).check();
+  await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
+  await yesNo("Kepala keluarga tidak bekerja", "Ya");
+  await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
+  await form.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
+  await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
+  await form.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
+  await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
+  await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
+  await form.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
+  await form.getByLabel("Jenis lantai terluas").selectOption("semen");
+  await form.getByLabel("Jenis dinding terluas").selectOption("tembok");
+  await form.getByLabel("Fasilitas buang air besar").selectOption("bersama");
+  await form.getByLabel("Sumber air minum").selectOption("isi_ulang");
+  await form.getByLabel("Sumber penerangan").selectOption("pln_450");
+  await form.getByLabel("Bahan bakar memasak").selectOption("gas");
+  await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
+  await yesNo("Ada anggota tanpa NIK", "Tidak");
+}
 
 beforeAll(async () => {
   server = await startE2e({ households: 30, demoPassword: PASSWORD });
@@ -22,7 +54,7 @@ afterAll(async () => {
 });
 
 describe("offline field work", () => {
-  it("keeps a household, a member, a case and a visit made offline and sends them once", async () => {
+  it("keeps a household, a member, an assessment, a case and a visit with a photo made offline and sends them once by itself", async () => {
     const { context, page } = await openPage(server.browser, PHONE);
     await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent("/luring")}`);
     await page.getByLabel("Nama pengguna").fill("psm.kebon-kelapa");
@@ -57,6 +89,16 @@ describe("offline field work", () => {
     await person.getByRole("button", { name: "Simpan anggota" }).click();
     await page.getByRole("alert").filter({ hasText: "Anggota disimpan" }).waitFor();
 
+    const assessment = page.getByRole("form", { name: "Penilaian kemiskinan (luring)" });
+    await assessment
+      .locator("select[name=householdId]")
+      .selectOption({ label: `${ADDRESS} (RW 7/RT 3) (baru, belum terkirim)` });
+    await answerAllIndicators(assessment);
+    // The verdict is computed on the phone, with no network.
+    await assessment.getByText("Dihitung di ponsel ini").first().waitFor();
+    await assessment.getByRole("button", { name: "Simpan penilaian" }).click();
+    await page.getByRole("alert").filter({ hasText: "Penilaian disimpan" }).waitFor();
+
     const caseForm = page.getByRole("form", { name: "Buka kasus keluarga" });
     await caseForm
       .locator("select[name=householdId]")
@@ -68,49 +110,47 @@ describe("offline field work", () => {
     const visit = page.getByRole("form", { name: "Catat kunjungan" });
     await visit.locator("select[name=caseId]").selectOption({ label: `Balita tanpa pengasuh di ${ADDRESS}` });
     await visit.getByLabel("Bertemu dengan").fill("Ibu Siti");
+    await visit
+      .locator("input[name=photos]")
+      .setInputFiles({ name: "rumah.png", mimeType: "image/png", buffer: PNG });
+    await visit.getByTestId("photos-ready").waitFor();
     await visit.getByRole("button", { name: "Simpan kunjungan" }).click();
     await page.getByRole("alert").filter({ hasText: "Kunjungan disimpan" }).waitFor();
-    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("4 perubahan");
+    // Five changes and one photo wait.
+    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("6 perubahan");
 
     // Reload without a network: the service worker serves the app, the store still holds the changes.
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
-    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("4 perubahan");
+    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("6 perubahan");
     await page.screenshot({ path: `${SHOTS}/70-phone-offline.png`, fullPage: true });
 
+    // Back online: no reload and no button. The phone sends everything by itself.
     await context.setOffline(false);
-    // Chromium keeps the service worker's own fetches offline after the emulation ends until the
-    // page is loaded again; a worker reopening the app gets the same: reload, then sync.
-    await page.reload();
-    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
-    // Wait on the server, not on the counter: right after a reload the counter can read 0 before the
-    // local store is open. Then wait until the phone has nothing left to send.
+    await expect
+      .poll(() => page.getByTestId("pending").textContent(), { timeout: 60_000 })
+      .toContain("0 perubahan");
+
     const pullRecords = async () => {
       const pull = await page.request.get(`${server.baseUrl}/api/v1/sync/pull?since=0&limit=5000`);
       return ((await pull.json()) as PullResponse).records;
     };
-    await expect
-      .poll(
-        async () =>
-          (await pullRecords()).filter((r) => r.table === "households" && r.data.address === ADDRESS).length,
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(0);
-    await expect
-      .poll(() => page.getByTestId("pending").textContent(), { timeout: 30_000 })
-      .toContain("0 perubahan");
-
     const records = await pullRecords();
     const households = records.filter((r) => r.table === "households" && r.data.address === ADDRESS);
     expect(households).toHaveLength(1);
-    const members = records.filter((r) => r.table === "persons" && r.data.householdId === households[0]!.id);
+    const householdId = households[0]!.id;
+    const members = records.filter((r) => r.table === "persons" && r.data.householdId === householdId);
     expect(members.map((m) => m.data.name)).toEqual(["Siti Rahayu"]);
-    const cases = records.filter((r) => r.table === "cases" && r.data.householdId === households[0]!.id);
+    const assessments = await page.request.get(
+      `${server.baseUrl}/api/v1/households/${householdId}/assessments`,
+    );
+    expect(((await assessments.json()) as { items: unknown[] }).items).toHaveLength(1);
+    const cases = records.filter((r) => r.table === "cases" && r.data.householdId === householdId);
     expect(cases).toHaveLength(1);
     const visits = await page.request.get(`${server.baseUrl}/api/v1/cases/${cases[0]!.id}/visits`);
-    expect(((await visits.json()) as { items: { met: string }[] }).items.map((v) => v.met)).toEqual([
-      "Ibu Siti",
-    ]);
+    const items = ((await visits.json()) as { items: { met: string; photos: unknown[] }[] }).items;
+    expect(items.map((v) => v.met)).toEqual(["Ibu Siti"]);
+    expect(items[0]!.photos).toHaveLength(1);
     await context.close();
-  });
+  }, 120_000);
 });

@@ -152,9 +152,9 @@ let lastRoundAt = 0;
 
 /** One sync round now (or the one already running). */
 export function syncNow(): Promise<SyncReport | null> {
+  if (!store || !navigator.onLine) return running ?? Promise.resolve(null);
   running ??= (async () => {
-    if (!store || !navigator.onLine) return null;
-    const active = store;
+    const active = store as DexieStore;
     publish({ syncing: true, error: null });
     lastRoundAt = Date.now();
     try {
