@@ -26,6 +26,7 @@ export const fieldEn: typeof fieldId = {
   },
   visit: {
     photos: "Visit photos (several allowed, at most 5 MB each)",
+    takePhoto: "Take or choose photos",
     photosChosen: "{{count}} photos ready to send with the visit.",
     photosLater: "Photos are sent once the server has the visit.",
     noCases: "No open cases on this phone yet.",
@@ -37,6 +38,7 @@ export const fieldEn: typeof fieldId = {
     noDue: "No due date",
     case: "Case {{number}}",
     done: "Done",
+    late: "Overdue",
     doneLabel: "Mark done: {{title}}",
     waiting: "Done — waiting to be sent",
     saved: "Task marked done on the phone.",

@@ -28,6 +28,7 @@ export const fieldId = {
   },
   visit: {
     photos: "Foto kunjungan (boleh lebih dari satu, masing-masing maks. 5 MB)",
+    takePhoto: "Ambil atau pilih foto",
     photosChosen: "{{count}} foto siap dikirim bersama kunjungan.",
     photosLater: "Foto dikirim setelah kunjungan diterima server.",
     noCases: "Belum ada kasus terbuka di ponsel ini.",
@@ -39,6 +40,7 @@ export const fieldId = {
     noDue: "Tanpa tenggat",
     case: "Kasus {{number}}",
     done: "Selesai",
+    late: "Lewat tenggat",
     doneLabel: "Tandai selesai: {{title}}",
     waiting: "Selesai — menunggu dikirim",
     saved: "Tugas ditandai selesai di ponsel.",

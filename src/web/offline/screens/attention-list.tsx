@@ -106,24 +106,32 @@ function RejectedEntry({ entry, onChanged }: { entry: OutboxEntry; onChanged: ()
               />
             </label>
           ))}
-          <button type="submit">{t("field.attention.retry")}</button>
+          <button type="submit" className="button">
+            {t("field.attention.retry")}
+          </button>
         </form>
       ) : null}
       <div className="offline-actions">
         {fields.length > 0 ? (
-          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={editing}
+            onClick={() => setEditing(!editing)}
+          >
             {editing ? t("field.attention.closeEdit") : t("field.attention.edit")}
           </button>
         ) : null}
         {!editing ? (
           <button
             type="button"
+            className="button"
             onClick={() => store && void retryChange(store, entry.change.changeId).then(onChanged)}
           >
             {t("offline.attention.retry")}
           </button>
         ) : null}
-        <button type="button" className="danger" onClick={() => void discard()}>
+        <button type="button" className="button button-danger" onClick={() => void discard()}>
           {t("field.attention.discard")}
         </button>
       </div>
@@ -174,6 +182,7 @@ function ConflictEntry({
       <div className="offline-actions">
         <button
           type="button"
+          className="button button-secondary"
           onClick={() => store && void dismissChange(store, entry.change.changeId).then(onChanged)}
         >
           {open.length === 0 ? t("field.attention.seen") : t("offline.attention.dismiss")}

@@ -67,10 +67,20 @@ export function ConflictChoice({
         <p>{t("field.attention.resolved")}</p>
       ) : (
         <div className="offline-actions">
-          <button type="button" disabled={!online || busy} onClick={() => void keep("client")}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={!online || busy}
+            onClick={() => void keep("client")}
+          >
             {t("field.conflicts.keepPhone")}
           </button>
-          <button type="button" disabled={!online || busy} onClick={() => void keep("server")}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={!online || busy}
+            onClick={() => void keep("server")}
+          >
             {t("field.conflicts.keepServer")}
           </button>
         </div>

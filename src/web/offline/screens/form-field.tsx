@@ -73,7 +73,7 @@ export function OfflineForm({
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy}>
+      <button type="submit" className="button button-block" disabled={busy}>
         {submitLabel}
       </button>
       {/* The page announces the save; this repeats it where the worker's eyes are. */}

@@ -31,7 +31,12 @@ export function StatusPanel({ status, onSync }: { status: OfflineStatus; onSync:
       {status.error ? (
         <span className="error">{t("offline.status.failed", { error: status.error })}</span>
       ) : null}
-      <button type="button" disabled={!status.online || status.syncing || !status.ready} onClick={onSync}>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={!status.online || status.syncing || !status.ready}
+        onClick={onSync}
+      >
         {status.syncing ? t("offline.status.syncing") : t("offline.status.syncNow")}
       </button>
     </div>
@@ -44,7 +49,7 @@ export function SetupPanel({ failed, onStart }: { failed: boolean; onStart: () =
     <div className="offline-setup">
       <h2>{t("offline.setup.title")}</h2>
       <p>{failed ? t("offline.setup.needLogin") : t("offline.setup.intro")}</p>
-      <button type="button" onClick={onStart}>
+      <button type="button" className="button" onClick={onStart}>
         {t("offline.setup.start")}
       </button>
     </div>

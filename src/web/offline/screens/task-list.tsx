@@ -21,6 +21,7 @@ export function TaskList({
 }) {
   const { t, language } = useLanguage();
   const [busy, setBusy] = useState<string | null>(null);
+  const now = new Date().toISOString();
   const caseNumber = (id: unknown) => {
     const c = cases.find((x) => x.id === id);
     return String(c?.data.caseNumber ?? c?.data.description ?? "");
@@ -57,6 +58,7 @@ export function TaskList({
                     {due
                       ? t("field.tasks.due", { date: formatDateTime(due, language) })
                       : t("field.tasks.noDue")}
+                    {due && due < now ? <span className="tag tag-warn">{t("field.tasks.late")}</span> : null}
                   </small>
                 </div>
                 {done ? (
@@ -64,6 +66,7 @@ export function TaskList({
                 ) : (
                   <button
                     type="button"
+                    className="button"
                     aria-label={t("field.tasks.doneLabel", { title })}
                     disabled={busy !== null}
                     onClick={() => void complete(task)}

@@ -59,15 +59,23 @@ export function VisitForm({ cases, onSaved }: { cases: readonly Option[]; onSave
       <SelectField label={t("offline.visit.case")} name="caseId" required options={cases} />
       <TextField label={t("offline.visit.met")} name="met" required />
       <TextAreaField label={t("offline.visit.notes")} name="notes" />
-      <TextField
-        label={t("field.visit.photos")}
-        name="photos"
-        type="file"
-        accept="image/*"
-        capture="environment"
-        multiple
-        onChange={(e) => void onPhotos(e.currentTarget.files)}
-      />
+      <div className="offline-photos">
+        <span id="visit-photos-hint">{t("field.visit.photos")}</span>
+        {/* The browser's own file button speaks the browser's language: ours speaks the worker's. */}
+        <label className="button button-secondary offline-photo-button">
+          {t("field.visit.takePhoto")}
+          <input
+            className="visually-hidden"
+            name="photos"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            aria-describedby="visit-photos-hint"
+            onChange={(e) => void onPhotos(e.currentTarget.files)}
+          />
+        </label>
+      </div>
       {problems.map((p) => (
         <p key={p} className="offline-error" role="alert">
           {p}

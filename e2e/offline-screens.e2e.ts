@@ -1,0 +1,164 @@
+/**
+ * The offline field screens in Chromium on a 360×740 phone: a PSM without signal assesses a held
+ * household and sees the verdict computed on the phone; after the connection returns the server
+ * holds the assessment with the same score. The admin's device page lists the phone with what it
+ * holds; wiping it clears the phone's data at its next contact. Waits on elements and responses.
+ */
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  DESKTOP,
+  type E2eServer,
+  expectNoHorizontalOverflow,
+  openPage,
+  PHONE,
+  SHOTS,
+  startE2e,
+} from "./support.ts";
+
+const PASSWORD = "sinyal hilang di gang";
+const PSM = "psm.kebon-kelapa";
+let server: E2eServer;
+
+beforeAll(async () => {
+  server = await startE2e({ households: 30, demoPassword: PASSWORD });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function logIn(page: Page, username: string, next: string) {
+  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(server.demoPassword);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** The answers of the online assessment test: 9 deprivations over the five dimensions. */
+async function answer(form: Locator) {
+  const yesNo = async (legend: string, value: "Ya" | "Tidak") =>
+    form.getByRole("group", { name: legend }).getByLabel(value, { exact: true }).check();
+  await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
+  await yesNo("Kepala keluarga tidak bekerja", "Ya");
+  await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
+  await form.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
+  await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
+  await form.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
+  await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
+  await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
+  await form.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
+  await form.getByLabel("Jenis lantai terluas").selectOption("semen");
+  await form.getByLabel("Jenis dinding terluas").selectOption("tembok");
+  await form.getByLabel("Fasilitas buang air besar").selectOption("bersama");
+  await form.getByLabel("Sumber air minum").selectOption("isi_ulang");
+  await form.getByLabel("Sumber penerangan").selectOption("pln_450");
+  await form.getByLabel("Bahan bakar memasak").selectOption("gas");
+  await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
+}
+
+describe("offline field screens", () => {
+  it("scores an assessment on the phone without signal, sends it with the same score, and wipes the phone on request", async () => {
+    const phone = await openPage(server.browser, PHONE);
+    const { page } = phone;
+    await logIn(page, PSM, "/luring");
+    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+    await expect
+      .poll(() => page.getByTestId("last-sync").textContent(), { timeout: 30_000 })
+      .toContain("Sinkron terakhir");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+
+    const form = page.getByRole("form", { name: "Penilaian kemiskinan (luring)" });
+    await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").waitFor({ timeout: 30_000 });
+
+    const householdSelect = form.getByLabel("Keluarga yang dinilai");
+    const householdId = await householdSelect.locator("option:not([disabled])").first().getAttribute("value");
+    expect(householdId).toBeTruthy();
+    const onServer = async () => {
+      const r = await page.request.get(`${server.baseUrl}/api/v1/households/${householdId}/assessments`);
+      return (
+        (await r.json()) as { items: { id: string; score: number; poor: boolean; deprived: unknown[] }[] }
+      ).items;
+    };
+    // The demo data may already hold assessments of this household: the new one is the one not listed now.
+    const before = new Set((await onServer()).map((a) => a.id));
+
+    await phone.context.setOffline(true);
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
+    await householdSelect.selectOption(householdId!);
+    await answer(form);
+    // Not every indicator answered yet: no verdict, the count of what is left instead.
+    await expect
+      .poll(() => form.getByTestId("assessment-remaining").textContent())
+      .toContain("1 belum dijawab");
+    await form
+      .getByRole("group", { name: "Ada anggota tanpa NIK" })
+      .getByLabel("Tidak", { exact: true })
+      .check();
+
+    const verdict = form.getByRole("region", { name: "Hasil penilaian" });
+    await verdict.getByText("Miskin multidimensi", { exact: true }).waitFor();
+    // Economy 3/3 (1/5), education 1/2 (1/10), health 1/3 (1/15), housing 3/7 (3/35), protection 1/2 (1/10).
+    const expected = 1 / 5 + 1 / 10 + 1 / 15 + 3 / 35 + 1 / 10;
+    const shown = `${(expected * 100).toLocaleString("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+    expect(await verdict.getByTestId("poverty-score").textContent()).toBe(shown);
+    await verdict.getByText("Pendapatan per orang kurang dari Rp600.000 sebulan").waitFor();
+    await verdict.getByText("Penerangan bukan listrik atau listrik 450 VA").waitFor();
+    expect(await verdict.locator(".poverty-deprived li").count()).toBe(9);
+    await expectNoHorizontalOverflow(page);
+    await verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/72-offline-assessment-phone.png` });
+
+    await form.getByRole("button", { name: "Simpan penilaian" }).click();
+    await page.getByRole("alert").filter({ hasText: "Penilaian disimpan di ponsel" }).waitFor();
+    await page.getByRole("region", { name: "Hasil penilaian tersimpan" }).getByText(shown).waitFor();
+    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("1 perubahan");
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/73-offline-assessment-saved-phone.png`, fullPage: true });
+
+    await phone.context.setOffline(false);
+    // Chromium keeps the service worker's fetches offline until the page loads again.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+    const added = async () => (await onServer()).filter((a) => !before.has(a.id));
+    await expect.poll(async () => (await added()).length, { timeout: 30_000 }).toBe(1);
+    const [stored] = await added();
+    expect(stored!.score).toBeCloseTo(expected, 12);
+    expect(stored!.poor).toBe(true);
+    expect(stored!.deprived).toHaveLength(9);
+    await expect
+      .poll(() => page.getByTestId("pending").textContent(), { timeout: 30_000 })
+      .toContain("0 perubahan");
+    expect(phone.errors).toEqual([]);
+
+    // The admin sees the phone, what it holds, and asks for a wipe.
+    const admin = await openPage(server.browser, DESKTOP);
+    await logIn(admin.page, "admin", "/admin/perangkat");
+    await admin.page.getByRole("heading", { level: 1, name: "Perangkat luring" }).waitFor();
+    const device = admin.page.locator(`li[data-username="${PSM}"]`);
+    await expect.poll(() => device.count(), { timeout: 30_000 }).toBe(1);
+    expect(await device.getByTestId("device-held").textContent()).toMatch(/\d+ keluarga/);
+    expect(await device.getByTestId("device-pending").textContent()).toBe("0");
+    admin.page.once("dialog", (dialog) => void dialog.accept());
+    await device.getByRole("button", { name: /Hapus data perangkat/ }).click();
+    await device.getByTestId("device-state").filter({ hasText: "Menunggu dihapus" }).waitFor();
+    await admin.page.screenshot({ path: `${SHOTS}/74-admin-devices.png`, fullPage: true });
+
+    // The phone's next contact wipes it: the held data and the encrypted database are gone.
+    await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await page.getByRole("heading", { name: "Siapkan data luring" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("held").count()).toBe(0);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
+      "peduli-offline",
+    );
+    await admin.page.reload();
+    await device.getByTestId("device-state").filter({ hasText: "Data sudah dihapus" }).waitFor();
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
+    await phone.context.close();
+  }, 180_000);
+});
