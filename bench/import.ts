@@ -1,96 +1,50 @@
 /**
  * Goal: 1,000,000 person rows into an empty SQLite database in under 30 s, within 5× (stretch 2×)
- * of the floor set by the sqlite3 command-line tool's `.import` of the same CSV into a plain table.
+ * of the floor set by the sqlite3 command-line tool's `.import` of the same CSV into a plain table,
+ * measured in the same run; peak memory under 400 MB.
  *
  *   node --import tsx bench/import.ts [rows]        (default 1000000)
  *
- * Generates the CSV from the demo population (valid NIKs and KK numbers over Jakarta Pusat's 44
- * kelurahan), runs `peduli import persons FILE --json` as a child process on a fresh database
- * (timed from process start, so startup and migration are included), then `sqlite3 .import`, and
- * prints both times, their ratio, and Peduli's peak memory (RSS).
+ * Generates the CSV from the demo population (bench/person-csv.ts), runs
+ * `peduli import persons FILE --json` as a child process on a fresh database (timed from process
+ * start, so startup and migration are included) under /usr/bin/time for its CPU time and peak
+ * memory, then `sqlite3 .import` of the same file, and prints both, their ratio and the load
+ * average (the machine may be shared: compare CPU times as well as wall times).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { PERSON_COLUMNS } from "../src/core/registry/person-row.ts";
-import { generateHouseholds } from "../src/server/features/demo/demo-population.ts";
-import { DEMO_REGION_FILE, readShippedData } from "../src/server/shipped-data.ts";
+import { DEMO_REGION_FILE } from "../src/server/shipped-data.ts";
+import { writePersonCsv } from "./person-csv.ts";
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), "peduli-bench-import-"));
 const csvPath = join(dir, "persons.csv");
+const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 
-function kelurahanCodes(): string[] {
-  return readShippedData(DEMO_REGION_FILE)
-    .split("\n")
-    .map((line) => line.split(","))
-    .filter((cells) => cells[2] === "kelurahan")
-    .map((cells) => (cells[0] ?? "").replace(/\./g, ""));
-}
-
-const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-async function writeCsv(): Promise<number> {
-  const out = createWriteStream(csvPath);
-  const write = (text: string) =>
-    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
-  await write(`${PERSON_COLUMNS.join(",")}\n`);
-  let written = 0;
-  let buffer = "";
-  // Ages are counted from last new year, so no generated birth date lies in the future.
-  const referenceDate = new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 1));
-  const households = generateHouseholds({
-    count: Math.ceil(rows / 2),
-    kelurahanCodes: kelurahanCodes(),
-    referenceDate,
-  });
-  for (const h of households) {
-    for (const m of h.members) {
-      if (written === rows) break;
-      const ppks = written % 50 === 0 ? "24" : written % 97 === 0 ? "09;24" : "";
-      buffer += `${[
-        h.kkNumber,
-        m.nik,
-        quote(m.name),
-        m.sex,
-        m.birthDate,
-        m.relation,
-        h.regionCode,
-        h.rw,
-        h.rt,
-        quote(h.address),
-        quote(m.birthPlace),
-        m.maritalStatus,
-        m.education,
-        m.occupation,
-        m.monthlyIncome ?? "",
-        m.disability ?? "",
-        m.chronicIllness ?? "",
-        m.healthInsurance,
-        m.phone ?? "",
-        quote(ppks),
-        h.latitude,
-        h.longitude,
-      ].join(",")}\n`;
-      written++;
-      if (buffer.length > 1 << 20) {
-        await write(buffer);
-        buffer = "";
-      }
-    }
-    if (written === rows) break;
+/** Runs a command, timed; CPU time and peak RSS when /usr/bin/time is there. */
+function timed(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string }) {
+  const started = performance.now();
+  const run = timeBin
+    ? spawnSync(timeBin, ["-f", "cpu=%U+%S maxrss_kb=%M", command, ...args], { ...options, encoding: "utf8" })
+    : spawnSync(command, args, { ...options, encoding: "utf8" });
+  const ms = performance.now() - started;
+  if (run.status !== 0) {
+    console.error(run.stdout, run.stderr);
+    process.exit(1);
   }
-  await write(buffer);
-  await new Promise<void>((resolve) => out.end(resolve));
-  return written;
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(run.stderr ?? "");
+  const rss = /maxrss_kb=(\d+)/.exec(run.stderr ?? "")?.[1];
+  return {
+    ms,
+    cpuS: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+    rssMb: rss ? Number(rss) / 1024 : null,
+    stdout: run.stdout,
+  };
 }
 
-function seconds(ms: number): string {
-  return (ms / 1000).toFixed(2);
-}
-
-const generated = await writeCsv();
+const generated = await writePersonCsv(csvPath, rows);
 console.log(
   `CSV: ${generated.toLocaleString("en")} rows, ${(statSync(csvPath).size / 1e6).toFixed(0)} MB (${csvPath})`,
 );
@@ -99,28 +53,25 @@ console.log(
 const dbPath = join(dir, "peduli.db");
 const env = { ...process.env, DATABASE_URL: `sqlite:${dbPath}`, LOG_LEVEL: "silent" };
 execFileSync("node", ["bin/peduli.js", "regions", "import", join("data", DEMO_REGION_FILE)], { env });
-const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
-const args = ["bin/peduli.js", "import", "persons", csvPath, "--json"];
-const started = performance.now();
-const run = timeBin
-  ? spawnSync(timeBin, ["-f", "maxrss_kb=%M", "node", ...args], { env, encoding: "utf8" })
-  : spawnSync("node", args, { env, encoding: "utf8" });
-const pedulMs = performance.now() - started;
-if (run.status !== 0) {
-  console.error(run.stdout, run.stderr);
-  process.exit(1);
-}
-const summary = JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}");
-const rss = /maxrss_kb=(\d+)/.exec(run.stderr ?? "")?.[1];
+const loadBefore = loadavg()[0] ?? 0;
+const peduli = timed("node", ["bin/peduli.js", "import", "persons", csvPath, "--json"], { env });
+const summary = JSON.parse(peduli.stdout.trim().split("\n").pop() ?? "{}");
 
 // Floor: the sqlite3 shell's CSV import of the same file into a plain table.
-const floorDb = join(dir, "floor.db");
-const floorStarted = performance.now();
-execFileSync("sqlite3", [floorDb], { input: `.mode csv\n.import ${csvPath} persons_plain\n` });
-const floorMs = performance.now() - floorStarted;
+const floor = timed("sqlite3", [join(dir, "floor.db")], {
+  input: `.mode csv\n.import ${csvPath} persons_plain\n`,
+});
+const loadAfter = loadavg()[0] ?? 0;
 
-console.log(`Peduli import:   ${seconds(pedulMs)} s  ${JSON.stringify(summary)}`);
-if (rss) console.log(`Peduli peak RSS: ${(Number(rss) / 1024).toFixed(0)} MB`);
-console.log(`sqlite3 .import: ${seconds(floorMs)} s`);
-console.log(`ratio:           ${(pedulMs / floorMs).toFixed(2)}× the sqlite3 floor`);
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const cpu = (c: number | null) => (c === null ? "" : `, CPU ${c.toFixed(2)} s`);
+console.log(`Peduli import:   ${s(peduli.ms)} s${cpu(peduli.cpuS)}  ${JSON.stringify(summary)}`);
+if (peduli.rssMb !== null) console.log(`Peduli peak RSS: ${peduli.rssMb.toFixed(0)} MB`);
+console.log(`sqlite3 .import: ${s(floor.ms)} s${cpu(floor.cpuS)}`);
+console.log(
+  `ratio:           ${(peduli.ms / floor.ms).toFixed(2)}× the sqlite3 floor (wall)${
+    peduli.cpuS !== null && floor.cpuS ? `, ${(peduli.cpuS / floor.cpuS).toFixed(2)}× (CPU)` : ""
+  }`,
+);
+console.log(`load average:    ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (1 min)`);
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });

@@ -2,14 +2,15 @@
  * `peduli import persons` and `peduli export persons` as a user runs them: the real command in a
  * child process on a temporary SQLite database.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
+import { writePersonCsv } from "../../../bench/person-csv.ts";
 
 const run = promisify(execFile);
 const fixture = new URL("../../../test/fixtures/persons-mixed.csv", import.meta.url).pathname;
@@ -112,4 +113,63 @@ describe("peduli import persons / export persons [sqlite, child process]", () =>
     };
     expect(people("b.db")).toEqual(people("a.db"));
   }, 60_000);
+
+  it("a killed import of a large file leaves the database as before; the next one loads it, searchable", async () => {
+    // 60,000 rows (about 11 MB): the bulk path into an empty registry, read on a second thread.
+    const file = join(dir, "large.csv");
+    await writePersonCsv(file, 60_000);
+    expect((await peduli("k.db", "regions", "import", "data/regions/3171-jakarta-pusat.csv")).code).toBe(0);
+    const schema = () => {
+      const sqlite = new SqliteDatabase(join(dir, "k.db"), { readonly: true });
+      try {
+        return sqlite.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all();
+      } finally {
+        sqlite.close();
+      }
+    };
+    const before = schema();
+    const child = spawn("node", ["bin/peduli.js", "import", "persons", file, "--json"], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, "k.db")}`, LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    // Kill it once it is writing: the journal (or WAL) holds more than a few pages.
+    const journal = [join(dir, "k.db-journal"), join(dir, "k.db-wal")];
+    const deadline = Date.now() + 60_000;
+    while (!journal.some((f) => existsSync(f) && statSync(f).size > 64 * 1024) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const writing = journal.some((f) => existsSync(f) && statSync(f).size > 64 * 1024);
+    child.kill("SIGKILL");
+    expect(await exited).toBeNull();
+    expect(writing).toBe(true);
+    const database = join(dir, "k.db");
+    // Opening the database rolls the interrupted transaction back: nothing of it remains.
+    expect(counts("k.db")).toEqual({ persons: 0, households: 0 });
+    expect(schema()).toEqual(before);
+
+    const result = await peduli("k.db", "import", "persons", file, "--json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ read: 60_000, inserted: 60_000, rejected: 0 });
+    expect(schema()).toEqual(before);
+    const sqlite = new SqliteDatabase(database, { readonly: true });
+    try {
+      const one = (q: string, ...p: unknown[]) => Object.values(sqlite.prepare(q).get(...p) as object)[0];
+      expect(one("PRAGMA integrity_check")).toBe("ok");
+      expect(one("PRAGMA journal_mode")).toBe("wal");
+      expect(one("SELECT count(*) FROM person_search_keys")).toBe(60_000);
+      // The trigram index finds exactly the persons whose phonetic key holds the text.
+      const key = one("SELECT substr(name_phonetic, 1, 5) FROM persons LIMIT 1 OFFSET 777") as string;
+      expect(one("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH ?", `"${key}"`)).toBe(
+        one("SELECT count(*) FROM persons WHERE instr(name_phonetic, ?) > 0", key),
+      );
+      expect(one("SELECT count(*) FROM persons WHERE name_phonetic = '' OR name_normalized = ''")).toBe(0);
+    } finally {
+      sqlite.close();
+    }
+    // Again: every person is matched by NIK and updated, none duplicated.
+    const again = await peduli("k.db", "import", "persons", file, "--json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 60_000, rejected: 0 });
+    expect(counts("k.db").persons).toBe(60_000);
+  }, 300_000);
 });

@@ -87,6 +87,26 @@ describeEachDialect("person import", (ctx) => {
     });
   });
 
+  it("reads on a second thread with the same outcome, progress reported batch by batch", async () => {
+    const inline = await importPersons(target(), { buffer: MIXED }, { dryRun: true, readInWorker: false });
+    const seen: string[] = [];
+    const threaded = await importPersons(
+      target(),
+      { buffer: MIXED },
+      { dryRun: true, readInWorker: true, onProgress: (p) => seen.push(`${p.phase}:${p.read}`) },
+    );
+    expect(threaded).toEqual(inline);
+    expect(threaded.problems.length).toBeGreaterThan(0);
+    expect(seen[0]).toBe("reading:0");
+    expect(seen.at(-1)).toBe("done:11");
+    const refused = importPersons(
+      target(),
+      { buffer: Buffer.from("nik,nama\n1,2\n") },
+      { readInWorker: true },
+    );
+    await expect(refused).rejects.toMatchObject({ code: "file_invalid" });
+  });
+
   it("dry run validates without writing", async () => {
     const before = await count("persons");
     const csv = Buffer.from(

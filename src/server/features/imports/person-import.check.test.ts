@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
+import { asciiNameKeys } from "./person-import.check.ts";
+import { SeenIndex } from "./seen-index.ts";
+
+describe("asciiNameKeys", () => {
+  it("equals normalizeName and phoneticKey on ASCII names, and declines the others", () => {
+    const cache = new Map<string, [string, string]>();
+    const names = [
+      "Muhammad Rizki",
+      "MOCH RIZQI",
+      "M Rizki",
+      "m",
+      "Rizki M",
+      "  Siti   Nur  Fatimah ",
+      "Abd Rahman",
+      "Soekarno",
+      "Djoko Tjahjo",
+      "Noor Chusnul Khotimah",
+      "Stephanus Yusuf",
+      "Abdurrahman",
+      "Mhd Sholeh",
+      "Rizkie Ramadhan Rizky",
+    ];
+    for (const name of [...names, ...names]) {
+      expect(asciiNameKeys(name, cache)).toEqual([normalizeName(name), phoneticKey(name)]);
+    }
+    expect(asciiNameKeys("M. Rizki", cache)).toBeNull();
+    expect(asciiNameKeys("Ma'ruf", cache)).toBeNull();
+    expect(asciiNameKeys("Zoë", cache)).toBeNull();
+  });
+});
+
+describe("SeenIndex", () => {
+  it("remembers the first row of each NIK and KK beyond its initial capacity", () => {
+    const seen = new SeenIndex();
+    const nik = (i: number) => `31710${String(i).padStart(11, "0")}`;
+    let repeats = 0;
+    for (let i = 1; i <= 200_000; i++) if (seen.claimNik(nik(i), i + 1) !== undefined) repeats++;
+    expect(repeats).toBe(0);
+    expect(seen.claimNik(nik(7), 999)).toBe(8);
+    expect(seen.firstNik(nik(200_000))).toBe(200_001);
+    expect(seen.firstNik("9999999999999999")).toBeUndefined();
+    expect(seen.addKk("3171010101200001", 2, "a")).toBe(0);
+    expect(seen.addKk("3171010101200002", 3, "b")).toBe(1);
+    expect(seen.firstKk("3171010101200001")).toMatchObject({ row: 2, ordinal: 0, key: "a" });
+    expect(seen.firstKk("3171010101200002")).toMatchObject({ row: 3, ordinal: 1, key: "b" });
+    expect(seen.firstKk("3171010101200003")).toBeUndefined();
+    expect(seen.kkCount()).toBe(2);
+  });
+});
