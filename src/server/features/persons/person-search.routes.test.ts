@@ -174,6 +174,21 @@ describeEachDialect("person search: spelling variants, scope, index kept current
     expect((await sudin.send("POST", "/api/v1/persons", wife)).statusCode).toBe(201);
     expect(names(await sudin.search(head.nik))).toEqual(["Joko Susilo"]);
     expect(names(await sudin.search("3171.0101.0120.8888"))).toEqual(["Joko Susilo", "Sri Susilowati"]);
+    // A name with the other filters: RW, age, region and PPKS category.
+    expect(names(await sudin.search("Susilo", "&rw=2"))).toEqual(["Joko Susilo", "Sri Susilowati"]);
+    expect((await sudin.search("Susilo", "&rw=5")).total).toBe(0);
+    expect(names(await sudin.search("Joko", "&ageMin=30&ageMax=40"))).toEqual(["Joko Susilo"]);
+    expect((await sudin.search("Joko", "&ageMin=41")).total).toBe(0);
+    const headId = (await sudin.search(head.nik)).items[0]!.id;
+    const classified = await sudin.send("POST", `/api/v1/persons/${headId}/ppks`, {
+      categoryCode: "01",
+      foundOn: "2026-11-01",
+      source: "temuan_lapangan",
+      status: "aktif",
+    });
+    expect(classified.statusCode).toBeLessThan(300);
+    expect(names(await sudin.search("Susilo", "&ppks=1"))).toEqual(["Joko Susilo"]);
+    expect((await sudin.search("Susilo", "&ppks=2")).total).toBe(0);
     const byParam = await sudin.get(`/api/v1/persons?nik=${wife.nik}`);
     expect(byParam.json().items.map((i: { name: string }) => i.name)).toEqual(["Sri Susilowati"]);
     // A NIK of someone outside the PSM's kelurahan is not found by them.
