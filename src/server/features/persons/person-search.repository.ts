@@ -322,11 +322,13 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * Fills person_name_words set-based after a bulk load into SQLite that dropped the
- * person_name_words_insert trigger (which keeps it current row by row) inside its transaction and
- * recreates it afterwards: for every person when
- * `newPersons` is omitted (the table is emptied first), otherwise for the ids in the table named
- * by `newPersons` (one `id` column). Inside the caller's transaction.
+ * Fills person_name_words set-based, in key order, after a bulk load into SQLite that dropped the
+ * person_name_words_insert trigger (which keeps it current row by row, at several times the cost)
+ * inside its transaction and recreates it afterwards from its stored definition. Without
+ * `newPersons` the table is emptied and filled for every person; otherwise only for the persons
+ * whose ids `newPersons` yields: a table name or a parenthesised query with an `id` column, e.g.
+ * "temp.import_new_persons" or "(SELECT id FROM persons WHERE rowid > 4000)". Inside the
+ * caller's transaction.
  */
 export function rebuildPersonNameWords(sqlite: SqliteDatabase.Database, newPersons?: string): void {
   const insert = `INSERT OR IGNORE INTO person_name_words (word, region_code, person_id, name_phonetic, died, merged)
