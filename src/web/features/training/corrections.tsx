@@ -100,7 +100,7 @@ export function ModuleEditForm({ module: m }: { module: ProgrammeDetail["modules
     <form className="form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)}>
       <label className="field">
         <span>{t("training.fix.moduleCode")}</span>
-        <input name="code" required pattern="[A-Z0-9-]{1,10}" defaultValue={m.code} />
+        <input name="code" required pattern="[A-Z0-9\-]{1,10}" defaultValue={m.code} />
       </label>
       <label className="field">
         <span>{t("training.fix.moduleTitle")}</span>

@@ -90,7 +90,7 @@ export function ProgrammeForm({
       })}
       {field("organiserCode", t("training.manage.organiserCode"), {
         defaultValue: initial?.organiserCode ?? "SUDINSOS-JP",
-        pattern: "[A-Z0-9-]{2,30}",
+        pattern: "[A-Z0-9\\-]{2,30}",
       })}
       {field("tksk", t("training.manage.quotaTksk"), {
         type: "number",
