@@ -119,9 +119,10 @@ export function RegionFilter({
 
 /**
  * One server page of a filtered list: loading, error with retry, the empty notice, or a card
- * with the heading (given the data, e.g. "56 keluarga"), the items and the pager.
+ * with the heading (given the data, e.g. "56 keluarga"), the items and the pager (which says
+ * "dari 1.000+" when the server reports its total as a lower bound).
  */
-export function PagedList<T, D extends { items: T[]; total: number }>({
+export function PagedList<T, D extends { items: T[]; total: number; totalIsLowerBound?: boolean }>({
   query,
   headingId,
   heading,
@@ -160,7 +161,13 @@ export function PagedList<T, D extends { items: T[]; total: number }>({
           </li>
         ))}
       </ul>
-      <Pager page={page} pageSize={pageSize} total={data.total} onPage={onPage} />
+      <Pager
+        page={page}
+        pageSize={pageSize}
+        total={data.total}
+        totalIsLowerBound={data.totalIsLowerBound ?? false}
+        onPage={onPage}
+      />
     </section>
   );
 }

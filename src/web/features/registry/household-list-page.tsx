@@ -3,14 +3,18 @@
  * survive a reload), one page at a time from the server (never the whole registry), NIK and KK
  * masked as the list endpoints send them, and downloads within the current filters.
  */
-import { type FormEvent, useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useMemo } from "react";
+import { Link } from "react-router";
 import type { HouseholdDto, PersonDto } from "../../../core/api/registry.schema.ts";
 import { SEXES } from "../../../core/person/person-enums.ts";
 import { formatRegionCode } from "../../../core/region/region-code.ts";
-import { ErrorMessage } from "../../components/error-message.tsx";
-import { LoadingState } from "../../components/loading-state.tsx";
-import { Pager } from "../../components/pager.tsx";
+import {
+  FilterPanel,
+  formTexts,
+  PagedList,
+  RegionFilter,
+  useAddressFilters,
+} from "../../components/list-filters.tsx";
 import { formatCount } from "../../i18n/format.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import { Can } from "../auth/can.tsx";
@@ -39,18 +43,8 @@ export function useRegionName(): (code: string) => string {
 
 export function HouseholdListPage() {
   const { t } = useLanguage();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useAddressFilters();
   const filters = registryFiltersFrom(params);
-
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!("page" in changes)) next.delete("page");
-    setParams(next);
-  };
 
   return (
     <section className="page registry-screen">
@@ -124,138 +118,111 @@ function Filters({ filters, set }: { filters: RegistryFilters; set: (c: Record<s
   const regions = useRegionOptions();
   const categories = usePpksCategories();
   const persons = filters.view === "jiwa";
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (key: string) => String(data.get(key) ?? "").trim();
-    set({ q: text("q"), rw: text("rw"), ageMin: text("ageMin"), ageMax: text("ageMax") });
-  };
   const active = Boolean(filters.region || filters.rw || filters.ppks || filters.q || filters.ageMin);
-  // Open on wide screens and whenever a filter is set; on a phone the list comes first.
-  const [open] = useState(() => active || window.matchMedia("(min-width: 40rem)").matches);
   return (
-    <details className="registry-filter-toggle" open={open}>
-      <summary>{t("registry.list.filters")}</summary>
-      <form className="card registry-filters" aria-label={t("registry.list.filters")} onSubmit={submit}>
-        <div className="field registry-search">
-          <label htmlFor="r-q">
-            {persons ? t("registry.list.searchPersons") : t("registry.list.searchHouseholds")}
-          </label>
-          <input
-            id="r-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            key={`q:${filters.q ?? ""}`}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="r-region">{t("registry.list.region")}</label>
-          <select
-            id="r-region"
-            value={filters.region ?? ""}
-            onChange={(e) => set({ region: e.target.value })}
-          >
-            <option value="">{t("registry.list.allRegions")}</option>
-            {(regions.data ?? [])
-              .filter((r) => r.level === "kota" || r.level === "kecamatan" || r.level === "kelurahan")
-              .map((r) => (
-                <option key={r.code} value={r.code}>
-                  {`${"\u00a0\u00a0".repeat(Math.max(0, r.depth - 1))}${r.label}`}
+    <FilterPanel
+      title={t("registry.list.filters")}
+      active={active}
+      className="registry-filter-toggle"
+      formClassName="card registry-filters"
+      onSubmit={(event) => set(formTexts(event, ["q", "rw", "ageMin", "ageMax"]))}
+    >
+      <div className="field registry-search">
+        <label htmlFor="r-q">
+          {persons ? t("registry.list.searchPersons") : t("registry.list.searchHouseholds")}
+        </label>
+        <input id="r-q" name="q" type="search" defaultValue={filters.q ?? ""} key={`q:${filters.q ?? ""}`} />
+      </div>
+      <RegionFilter
+        id="r-region"
+        label={t("registry.list.region")}
+        allLabel={t("registry.list.allRegions")}
+        value={filters.region}
+        regions={regions.data}
+        onChange={(code) => set({ region: code })}
+      />
+      <div className="field registry-narrow">
+        <label htmlFor="r-rw">{t("registry.list.rw")}</label>
+        <input
+          id="r-rw"
+          name="rw"
+          inputMode="numeric"
+          pattern="\d{1,3}"
+          maxLength={3}
+          defaultValue={filters.rw ?? ""}
+          key={`rw:${filters.rw ?? ""}`}
+        />
+      </div>
+      {persons && (
+        <>
+          <div className="field">
+            <label htmlFor="r-ppks">{t("registry.list.ppks")}</label>
+            <select id="r-ppks" value={filters.ppks ?? ""} onChange={(e) => set({ ppks: e.target.value })}>
+              <option value="">{t("registry.list.allPpks")}</option>
+              {(categories.data?.items ?? []).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {`${c.code} ${c.name}`}
                 </option>
               ))}
-          </select>
-        </div>
-        <div className="field registry-narrow">
-          <label htmlFor="r-rw">{t("registry.list.rw")}</label>
-          <input
-            id="r-rw"
-            name="rw"
-            inputMode="numeric"
-            pattern="\d{1,3}"
-            maxLength={3}
-            defaultValue={filters.rw ?? ""}
-            key={`rw:${filters.rw ?? ""}`}
-          />
-        </div>
-        {persons && (
-          <>
+            </select>
+          </div>
+          <div className="registry-age">
             <div className="field">
-              <label htmlFor="r-ppks">{t("registry.list.ppks")}</label>
-              <select id="r-ppks" value={filters.ppks ?? ""} onChange={(e) => set({ ppks: e.target.value })}>
-                <option value="">{t("registry.list.allPpks")}</option>
-                {(categories.data?.items ?? []).map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {`${c.code} ${c.name}`}
-                  </option>
-                ))}
-              </select>
+              <label htmlFor="r-age-min">{t("registry.list.ageMin")}</label>
+              <input
+                id="r-age-min"
+                name="ageMin"
+                inputMode="numeric"
+                pattern="\d{1,3}"
+                defaultValue={filters.ageMin ?? ""}
+                key={`a:${filters.ageMin ?? ""}`}
+              />
             </div>
-            <div className="registry-age">
-              <div className="field">
-                <label htmlFor="r-age-min">{t("registry.list.ageMin")}</label>
-                <input
-                  id="r-age-min"
-                  name="ageMin"
-                  inputMode="numeric"
-                  pattern="\d{1,3}"
-                  defaultValue={filters.ageMin ?? ""}
-                  key={`a:${filters.ageMin ?? ""}`}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="r-age-max">{t("registry.list.ageMax")}</label>
-                <input
-                  id="r-age-max"
-                  name="ageMax"
-                  inputMode="numeric"
-                  pattern="\d{1,3}"
-                  defaultValue={filters.ageMax ?? ""}
-                  key={`b:${filters.ageMax ?? ""}`}
-                />
-              </div>
+            <div className="field">
+              <label htmlFor="r-age-max">{t("registry.list.ageMax")}</label>
+              <input
+                id="r-age-max"
+                name="ageMax"
+                inputMode="numeric"
+                pattern="\d{1,3}"
+                defaultValue={filters.ageMax ?? ""}
+                key={`b:${filters.ageMax ?? ""}`}
+              />
             </div>
-          </>
-        )}
-        <div className="actions">
-          <button type="submit" className="button">
-            {t("registry.list.apply")}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => set({ region: "", rw: "", ppks: "", q: "", ageMin: "", ageMax: "" })}
-          >
-            {t("registry.list.reset")}
-          </button>
-        </div>
-      </form>
-    </details>
+          </div>
+        </>
+      )}
+      <div className="actions">
+        <button type="submit" className="button">
+          {t("registry.list.apply")}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => set({ region: "", rw: "", ppks: "", q: "", ageMin: "", ageMax: "" })}
+        >
+          {t("registry.list.reset")}
+        </button>
+      </div>
+    </FilterPanel>
   );
 }
 
 function HouseholdList({ filters, onPage }: { filters: RegistryFilters; onPage: (page: number) => void }) {
   const { t } = useLanguage();
   const regionName = useRegionName();
-  const query = useHouseholds(householdSearch(filters));
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  const { items, total } = query.data;
-  if (total === 0) return <p className="notice">{t("registry.list.empty")}</p>;
   return (
-    <section className="card" aria-labelledby="household-list-heading">
-      <h2 id="household-list-heading" className="card-title">
-        {t("registry.list.householdsFound", { count: total })}
-      </h2>
-      <ul className="item-list">
-        {items.map((h) => (
-          <li key={h.id} className="item">
-            <HouseholdItem household={h} regionName={regionName} />
-          </li>
-        ))}
-      </ul>
-      <Pager page={filters.page} pageSize={PAGE_SIZE} total={total} onPage={onPage} />
-    </section>
+    <PagedList
+      query={useHouseholds(householdSearch(filters))}
+      headingId="household-list-heading"
+      heading={(data) => t("registry.list.householdsFound", { count: data.total })}
+      empty={t("registry.list.empty")}
+      page={filters.page}
+      pageSize={PAGE_SIZE}
+      onPage={onPage}
+      itemKey={(h: HouseholdDto) => h.id}
+      renderItem={(h: HouseholdDto) => <HouseholdItem household={h} regionName={regionName} />}
+    />
   );
 }
 
@@ -288,33 +255,22 @@ function HouseholdItem({
 function PersonList({ filters, onPage }: { filters: RegistryFilters; onPage: (page: number) => void }) {
   const { t, language } = useLanguage();
   const regionName = useRegionName();
-  const query = usePersons(personSearch(filters));
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  const { items, total, totalIsLowerBound } = query.data;
-  if (total === 0) return <p className="notice">{t("registry.list.empty")}</p>;
   return (
-    <section className="card" aria-labelledby="person-list-heading">
-      <h2 id="person-list-heading" className="card-title">
-        {totalIsLowerBound
-          ? t("registry.list.personsFoundAtLeast", { total: formatCount(total, language) })
-          : t("registry.list.personsFound", { count: total })}
-      </h2>
-      <ul className="item-list">
-        {items.map((p) => (
-          <li key={p.id} className="item">
-            <PersonItem person={p} regionName={regionName} />
-          </li>
-        ))}
-      </ul>
-      <Pager
-        page={filters.page}
-        pageSize={PAGE_SIZE}
-        total={total}
-        totalIsLowerBound={totalIsLowerBound}
-        onPage={onPage}
-      />
-    </section>
+    <PagedList
+      query={usePersons(personSearch(filters))}
+      headingId="person-list-heading"
+      heading={(data) =>
+        data.totalIsLowerBound
+          ? t("registry.list.personsFoundAtLeast", { total: formatCount(data.total, language) })
+          : t("registry.list.personsFound", { count: data.total })
+      }
+      empty={t("registry.list.empty")}
+      page={filters.page}
+      pageSize={PAGE_SIZE}
+      onPage={onPage}
+      itemKey={(p: PersonDto) => p.id}
+      renderItem={(p: PersonDto) => <PersonItem person={p} regionName={regionName} />}
+    />
   );
 }
 
