@@ -172,7 +172,7 @@ try {
   if (browser) {
     const bmb = browser.compressedBytes / 1024 / 1024;
     console.log(
-      `  first sync in Chromium, CPU throttled 4x, into the encrypted store: ${browser.seconds.toFixed(2)} s (${browser.records} records)   goal ${GOAL_SECONDS} s   ratio ${(browser.seconds / GOAL_SECONDS).toFixed(2)}`,
+      `  first sync in Chromium, CPU throttled 4x, into the encrypted store: ${browser.seconds.toFixed(2)} s (${browser.records} records; last pull answer at ${browser.lastResponseSeconds.toFixed(2)} s)   goal ${GOAL_SECONDS} s   ratio ${(browser.seconds / GOAL_SECONDS).toFixed(2)}`,
     );
     console.log(
       `  payload gzip on the wire (Chromium): ${bmb.toFixed(2)} MB in ${browser.pullRequests} pull requests   goal ${GOAL_PAYLOAD_MB} MB   ratio ${(bmb / GOAL_PAYLOAD_MB).toFixed(2)}`,

@@ -19,7 +19,7 @@ import type {
   PushResponse,
   PushResult,
 } from "../../core/api/sync.schema.ts";
-import type { LocalStore, OutboxEntry, StoredAttachment } from "./local-store.ts";
+import type { LocalStore, OutboxEntry, StoredAttachment, SyncMeta } from "./local-store.ts";
 import { reconcile } from "./reconcile.ts";
 
 export interface SyncTransport {
@@ -139,17 +139,27 @@ function flagged(entry: OutboxEntry, state: "rejected" | "conflict", result: Pus
   return { ...entry, state, result, attempts: entry.attempts + 1 };
 }
 
+/** The pull request that continues from `meta`. */
+function pullQuery(meta: SyncMeta, pageSize: number): PullQuery {
+  return {
+    since: meta.since,
+    deviceId: meta.deviceId,
+    scope: meta.scope,
+    limit: pageSize,
+    refs: meta.refs ?? "",
+    cutoff: meta.cutoff ?? "",
+  };
+}
+
 async function pullAll(store: LocalStore, transport: SyncTransport, pageSize: number, report: SyncReport) {
+  // The next page is asked for while the current one is stored (a first sync is many pages): the
+  // request is made from the position the store will hold once this page is written, and a page
+  // is only ever stored after the one before it.
+  let ahead: Promise<PullResponse> | null = null;
   for (let guard = 0; guard < 10_000; guard++) {
     const meta = await store.getMeta();
-    const page = await transport.pull({
-      since: meta.since,
-      deviceId: meta.deviceId,
-      scope: meta.scope,
-      limit: pageSize,
-      refs: meta.refs ?? "",
-      cutoff: meta.cutoff ?? "",
-    });
+    const page = await (ahead ?? transport.pull(pullQuery(meta, pageSize)));
+    ahead = null;
     if (page.wipe) {
       await store.wipe();
       report.wiped = true;
@@ -163,6 +173,20 @@ async function pullAll(store: LocalStore, transport: SyncTransport, pageSize: nu
       report.reset = true;
       continue;
     }
+    // The position moves only forward and only after the page is stored.
+    const after: SyncMeta = {
+      ...meta,
+      since: Math.max(meta.since, page.nextSince),
+      scope: page.scope,
+      refs: page.refs ?? meta.refs ?? "",
+      cutoff: page.budget?.cutoff ?? "",
+      budget: page.budget ? { inScope: page.budget.inScope, limit: page.budget.limit } : null,
+    };
+    if (page.hasMore) {
+      ahead = transport.pull(pullQuery(after, pageSize));
+      // Awaited on the next turn; a failure while this page is stored must not go unhandled.
+      ahead.catch(() => undefined);
+    }
     const seqs = await store.recordSeqs([...page.records, ...page.removed]);
     const local = new Map([...seqs].map(([key, seq]) => [key, { seq }]));
     const { put, remove } = reconcile({ local, records: page.records, removed: page.removed });
@@ -174,15 +198,7 @@ async function pullAll(store: LocalStore, transport: SyncTransport, pageSize: nu
     await store.writeRecords(put, remove);
     report.pulled += put.length;
     report.removed += remove.length;
-    // The position moves only forward and only after the page is stored.
-    await store.setMeta({
-      ...meta,
-      since: Math.max(meta.since, page.nextSince),
-      scope: page.scope,
-      refs: page.refs ?? meta.refs ?? "",
-      cutoff: page.budget?.cutoff ?? "",
-      budget: page.budget ? { inScope: page.budget.inScope, limit: page.budget.limit } : null,
-    });
+    await store.setMeta(after);
     if (!page.hasMore) return;
   }
 }
