@@ -161,4 +161,87 @@ describe("offline field screens", () => {
     await admin.context.close();
     await phone.context.close();
   }, 180_000);
+
+  it("shows a refused change with its reason to fix and resend, and a conflict with both values to choose", async () => {
+    const phone = await openPage(server.browser, PHONE);
+    const { page } = phone;
+    await logIn(page, PSM, "/luring");
+    await expect
+      .poll(() => page.getByTestId("last-sync").textContent(), { timeout: 30_000 })
+      .toContain("Sinkron terakhir");
+    await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+
+    // The same PSM at a desk (own session) changes a household's address on the server.
+    const desk = await openPage(server.browser, DESKTOP);
+    await logIn(desk.page, PSM, "/profil");
+    const me = await (await desk.page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
+    const headers = { "x-csrf-token": me.csrfToken as string };
+
+    const edit = page.getByRole("form", { name: "Perbaiki data keluarga" });
+    const choose = edit.locator("select[name=recordId]");
+    const householdId = (await choose.locator("option:not([disabled])").first().getAttribute("value"))!;
+    await choose.selectOption(householdId);
+    await phone.context.setOffline(true);
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
+    await edit.getByLabel("Alamat").fill("Jl. Dari Ponsel 1");
+    await edit.getByRole("button", { name: "Simpan perbaikan" }).click();
+    await page.getByRole("alert").filter({ hasText: "Perbaikan disimpan di ponsel" }).waitFor();
+
+    // A household in a kelurahan outside the PSM's region: the server will refuse it.
+    const household = page.getByRole("form", { name: "Daftarkan keluarga" });
+    const ownRegion = await household.getByLabel("Kode kelurahan").inputValue();
+    expect(ownRegion).toMatch(/^\d{10}$/);
+    await household
+      .getByLabel("Kode kelurahan")
+      .fill(ownRegion === "3171011001" ? "3171011002" : "3171011001");
+    await household.getByLabel("RW").fill("2");
+    await household.getByLabel("RT").fill("4");
+    await household.getByLabel("Alamat").fill("Gg. Salah Wilayah 9");
+    await household.getByRole("button", { name: "Simpan keluarga" }).click();
+    await page.getByRole("alert").filter({ hasText: "Keluarga disimpan" }).waitFor();
+    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("2 perubahan");
+
+    const patched = await desk.page.request.patch(`${server.baseUrl}/api/v1/households/${householdId}`, {
+      headers,
+      data: { address: "Jl. Dari Server 2" },
+    });
+    expect(patched.status(), await patched.text()).toBe(200);
+
+    await phone.context.setOffline(false);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+    const attention = page.getByTestId("attention");
+    await attention.waitFor({ timeout: 30_000 });
+    const conflict = attention.locator("li").filter({ hasText: "Bentrok dengan data server" });
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.getByTestId("phone-value").textContent()).toBe("Jl. Dari Ponsel 1");
+    expect(await conflict.getByTestId("server-value").textContent()).toBe("Jl. Dari Server 2");
+    const refused = attention.locator("li").filter({ hasText: "Ditolak server" });
+    await refused.getByText(/Alasan: .+/).waitFor();
+    await expectNoHorizontalOverflow(page);
+    await attention.screenshot({ path: `${SHOTS}/75-offline-attention-phone.png` });
+
+    await conflict.getByRole("button", { name: "Pakai nilai ponsel" }).click();
+    await expect
+      .poll(async () => {
+        const r = await desk.page.request.get(`${server.baseUrl}/api/v1/households/${householdId}`);
+        return ((await r.json()) as { address: string }).address;
+      })
+      .toBe("Jl. Dari Ponsel 1");
+    await conflict.waitFor({ state: "detached" });
+
+    await refused.getByRole("button", { name: "Ubah", exact: true }).click();
+    await refused.getByLabel("Kode kelurahan").fill(ownRegion);
+    await refused.getByRole("button", { name: "Simpan dan kirim ulang" }).click();
+    await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await attention.waitFor({ state: "detached", timeout: 30_000 });
+    const list = await desk.page.request.get(`${server.baseUrl}/api/v1/sync/pull?since=0&limit=5000`);
+    const records = ((await list.json()) as { records: { table: string; data: Record<string, unknown> }[] })
+      .records;
+    const fixed = records.filter((r) => r.table === "households" && r.data.address === "Gg. Salah Wilayah 9");
+    expect(fixed.map((r) => r.data.regionCode)).toEqual([ownRegion]);
+    expect(phone.errors.filter((e) => !e.includes("403"))).toEqual([]);
+    await desk.context.close();
+    await phone.context.close();
+  }, 180_000);
 });

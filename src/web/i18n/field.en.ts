@@ -24,6 +24,14 @@ export const fieldEn: typeof fieldId = {
     savedVerdict: "Saved assessment result",
     incomplete: "Not complete: {{list}}.",
   },
+  edit: {
+    household: "Correct household data",
+    person: "Correct member data",
+    person_choose: "Member",
+    save: "Save correction",
+    saved: "Correction saved on the phone.",
+    unchanged: "Nothing changed.",
+  },
   visit: {
     photos: "Visit photos (several allowed, at most 5 MB each)",
     takePhoto: "Take or choose photos",

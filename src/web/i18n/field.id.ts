@@ -26,6 +26,14 @@ export const fieldId = {
     savedVerdict: "Hasil penilaian tersimpan",
     incomplete: "Belum lengkap: {{list}}.",
   },
+  edit: {
+    household: "Perbaiki data keluarga",
+    person: "Perbaiki data anggota",
+    person_choose: "Anggota",
+    save: "Simpan perbaikan",
+    saved: "Perbaikan disimpan di ponsel.",
+    unchanged: "Tidak ada yang berubah.",
+  },
   visit: {
     photos: "Foto kunjungan (boleh lebih dari satu, masing-masing maks. 5 MB)",
     takePhoto: "Ambil atau pilih foto",

@@ -12,6 +12,7 @@ import { AssessmentForm } from "./screens/assessment-form.tsx";
 import { AttendanceForm } from "./screens/attendance-form.tsx";
 import { AttentionList } from "./screens/attention-list.tsx";
 import { CaseForm } from "./screens/case-form.tsx";
+import { EditRecordForm } from "./screens/edit-form.tsx";
 import { householdLabel, useHeld } from "./screens/held-data.ts";
 import { HouseholdForm } from "./screens/household-form.tsx";
 import { PersonForm } from "./screens/person-form.tsx";
@@ -105,6 +106,29 @@ export function OfflinePage() {
           <div id="luring-registry" className="offline-section">
             <HouseholdForm regionCode={held.households[0]?.regionCode ?? ""} onSaved={saved} />
             <PersonForm households={households} onSaved={saved} />
+            <EditRecordForm
+              table="households"
+              title={t("field.edit.household")}
+              chooseLabel={t("offline.person.household")}
+              records={held.households}
+              options={households}
+              fields={[
+                { name: "address", label: t("offline.household.address") },
+                { name: "rw", label: t("offline.household.rw"), pattern: "\\d{1,3}", inputMode: "numeric" },
+                { name: "rt", label: t("offline.household.rt"), pattern: "\\d{1,3}", inputMode: "numeric" },
+              ]}
+              onSaved={saved}
+            />
+            <EditRecordForm
+              table="persons"
+              title={t("field.edit.person")}
+              chooseLabel={t("field.edit.person_choose")}
+              records={held.persons}
+              options={held.persons.map((p) => ({ value: p.id, label: String(p.data.name ?? p.id) }))}
+              parent={{ label: t("offline.person.household"), key: "householdId", options: households }}
+              fields={[{ name: "name", label: t("offline.person.name") }]}
+              onSaved={saved}
+            />
           </div>
           <div id="luring-cases" className="offline-section">
             <CaseForm households={households} categories={held.ppksCategories} onSaved={saved} />
