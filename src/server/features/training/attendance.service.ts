@@ -130,7 +130,7 @@ const REFUSALS = {
   not_yet_open: { id: "sesi ini belum dimulai", en: "this session has not started yet" },
   closed: { id: "sesi ini sudah berakhir", en: "this session is over" },
   unknown: { id: "kode QR tidak dikenal", en: "the QR code is unknown" },
-  cancelled: { id: "sesi ini dibatalkan", en: "this session was cancelled" },
+  cancelled: { id: "sesi atau angkatan ini dibatalkan", en: "this session or its cohort was cancelled" },
 } as const;
 
 /**
@@ -160,7 +160,12 @@ export async function checkIn(db: Db, actor: Actor, token: string, now = new Dat
         .executeTakeFirst()
     : undefined;
   if (!enrolment) throw new AppError("training_not_participant");
-  if (session.cancelled_at !== null) {
+  const cohort = await db
+    .selectFrom("training_cohorts")
+    .select("cancelled_at")
+    .where("id", "=", session.cohort_id)
+    .executeTakeFirstOrThrow();
+  if (session.cancelled_at !== null || cohort.cancelled_at !== null) {
     throw new AppError("training_check_in_refused", {
       reasonId: REFUSALS.cancelled.id,
       reasonEn: REFUSALS.cancelled.en,

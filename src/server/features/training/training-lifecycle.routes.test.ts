@@ -317,6 +317,12 @@ describeEachDialect("training: correcting records", (ctx) => {
       });
       expect(cancelled.statusCode).toBe(200);
       expect(cancelled.json().cancelledAt).toBeTruthy();
+      const roster = (await env.call("GET", `${url}/attendance`, env.as.pelatih)).json().entries;
+      const mark = await env.call("PUT", `${url}/attendance`, env.as.pelatih, {
+        entries: [{ enrolmentId: roster[0].enrolmentId, status: "alpa" }],
+      });
+      expect(mark.statusCode).toBe(409);
+      expect(mark.json().detail).toContain("sesi ini dibatalkan");
       const report = (
         await env.call("GET", `/api/v1/training/cohorts/${cohortId}/report`, env.as.pelatih)
       ).json();
@@ -522,9 +528,30 @@ describeEachDialect("training: correcting records", (ctx) => {
         expect(pdfText(pdf)).toContain(
           `Verifikasi: https://peduli.jakarta.example.go.id/verifikasi/${cert.code}`,
         );
+        const sessionId = (
+          await env.call("GET", `/api/v1/training/cohorts/${env.demoCohortId}`, env.as.pelatih)
+        ).json().sessions[0].id;
+        const code = await app.inject({
+          method: "GET",
+          url: `/api/v1/training/sessions/${sessionId}/check-in-code`,
+          headers: { ...env.as.pelatih.headers, host: "10.0.0.5:8080" },
+        });
+        expect(code.json().checkInUrl).toMatch(
+          /^https:\/\/peduli\.jakarta\.example\.go\.id\/pelatihan\/presensi\?token=/,
+        );
       } finally {
         await app.close();
       }
     });
+  });
+
+  it("accepts only an http(s) address as PEDULI_PUBLIC_URL, without its trailing slash", () => {
+    expect(loadConfig({ PEDULI_PUBLIC_URL: "https://peduli.example.go.id/" }, {}).publicUrl).toBe(
+      "https://peduli.example.go.id",
+    );
+    expect(loadConfig({}, {}).publicUrl).toBeNull();
+    for (const bad of ["ftp://peduli.example.go.id", "peduli.example.go.id", "javascript:alert(1)"]) {
+      expect(() => loadConfig({ PEDULI_PUBLIC_URL: bad }, {}), bad).toThrow(/PEDULI_PUBLIC_URL/);
+    }
   });
 });
