@@ -70,6 +70,10 @@ describeEachDialect("household PPKS: list, classify the whole household, change 
     });
     const repeated = await psm.send("POST", `/api/v1/households/${gambir}/ppks`, body);
     expect(repeated.statusCode).toBe(200);
+    // The same client id sent for a member is another classification: refused, nothing written.
+    const reused = await psm.send("POST", `/api/v1/persons/${memberId}/ppks`, body);
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().errors[0]).toMatchObject({ field: "body.id", code: "ppks_id_taken" });
 
     const list = await psm.get(`/api/v1/households/${gambir}/ppks`);
     expect(list.statusCode).toBe(200);

@@ -10,6 +10,7 @@ import { AppError, notFound } from "../../../core/errors/app-error.ts";
 import { allocateSeq } from "../../db/change-log.ts";
 import type { Database, Db } from "../../db/database.ts";
 import { newId, nowIso } from "../../db/ids.ts";
+import { ALL_REGIONS, isInScope } from "../../db/scope.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import * as audit from "../audit/audit.service.ts";
 import { type Actor, assertPermission } from "../auth/actor.ts";
@@ -20,6 +21,19 @@ import { ensureCatalogues } from "./ppks-catalogue.ts";
 
 const HOUSEHOLD = (id: string) => ({ id: `Keluarga ${id}`, en: `Household ${id}` });
 const CLASSIFICATION = (id: string) => ({ id: `Klasifikasi PPKS ${id}`, en: `PPKS classification ${id}` });
+
+function idTaken(id: string): AppError {
+  return new AppError("validation_failed", {}, [
+    {
+      field: "body.id",
+      code: "ppks_id_taken",
+      message: {
+        id: `Id ${id} sudah dipakai klasifikasi PPKS lain.`,
+        en: `Id ${id} is already used by another PPKS classification.`,
+      },
+    },
+  ]);
+}
 
 /** Who a new classification is about: a person (with their household) or a household alone. */
 export interface PpksTarget {
@@ -47,7 +61,16 @@ export async function insertPpks(trx: Db, actor: Actor, target: PpksTarget, body
     ]);
   }
   const id = body.id ?? newId();
-  if (await repo.findClassification(trx, id, actor.scope)) return { id, created: false };
+  const existing = await repo.findClassification(trx, id, ALL_REGIONS);
+  if (existing) {
+    // A repeated add answers the stored classification; a client id used for another one is refused.
+    const same =
+      isInScope(actor.scope, existing.region_code) &&
+      existing.person_id === target.personId &&
+      (target.personId !== null || existing.household_id === target.householdId);
+    if (!same) throw idTaken(id);
+    return { id, created: false };
+  }
   const now = nowIso();
   await repo.insertClassification(trx, {
     id,
@@ -153,18 +176,6 @@ export async function addHouseholdPpks(
       body,
     );
     const stored = (await repo.findClassificationWithName(trx, id, actor.scope))!;
-    // A client id already used for another household's or a person's classification is a conflict.
-    if (stored.household_id !== householdId || stored.person_id !== null)
-      throw new AppError("validation_failed", {}, [
-        {
-          field: "body.id",
-          code: "ppks_id_taken",
-          message: {
-            id: `Id ${id} sudah dipakai klasifikasi PPKS lain.`,
-            en: `Id ${id} is already used by another PPKS classification.`,
-          },
-        },
-      ]);
     return { created, classification: presentClassification(stored) };
   });
 }
