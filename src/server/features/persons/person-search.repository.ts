@@ -54,7 +54,7 @@ export const SEARCH_MATCH_CAP = 1000;
 const MAX_WORD_EXPANSION = 50;
 
 /** Index entries read at most to estimate which query word is the rarest in scope. */
-const PROBE_LIMIT = 5000;
+const PROBE_LIMIT = 1000;
 
 /** Above every character a phonetic key can hold: the upper end of a prefix range. */
 const KEY_MAX = "\u{10FFFF}";
