@@ -234,12 +234,21 @@ describe("offline field screens", () => {
     await refused.getByLabel("Kode kelurahan").fill(ownRegion);
     await refused.getByRole("button", { name: "Simpan dan kirim ulang" }).click();
     await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    // Sent again with the same change id: the household arrives once, in the PSM's kelurahan.
+    const fixedOnServer = async () => {
+      const list = await desk.page.request.get(`${server.baseUrl}/api/v1/sync/pull?since=0&limit=5000`);
+      const { records } = (await list.json()) as {
+        records: { table: string; data: Record<string, unknown> }[];
+      };
+      return records
+        .filter((r) => r.table === "households" && r.data.address === "Gg. Salah Wilayah 9")
+        .map((r) => r.data.regionCode);
+    };
+    await expect.poll(fixedOnServer, { timeout: 30_000 }).toEqual([ownRegion]);
     await attention.waitFor({ state: "detached", timeout: 30_000 });
-    const list = await desk.page.request.get(`${server.baseUrl}/api/v1/sync/pull?since=0&limit=5000`);
-    const records = ((await list.json()) as { records: { table: string; data: Record<string, unknown> }[] })
-      .records;
-    const fixed = records.filter((r) => r.table === "households" && r.data.address === "Gg. Salah Wilayah 9");
-    expect(fixed.map((r) => r.data.regionCode)).toEqual([ownRegion]);
+    await expect
+      .poll(() => page.getByTestId("pending").textContent(), { timeout: 30_000 })
+      .toContain("0 perubahan");
     expect(phone.errors.filter((e) => !e.includes("403"))).toEqual([]);
     await desk.context.close();
     await phone.context.close();
