@@ -94,6 +94,8 @@ describeEachDialect("sync working set: reference tables, client ids, device budg
     const referral = await api("/api/v1/services");
     expect(services).toHaveLength(referral.total);
     const mine = await api("/api/v1/training/me");
+    expect(enrolments.length).toBeGreaterThan(0);
+    expect(sessions.length).toBeGreaterThan(0);
     expect(enrolments.map((e) => e.id).sort()).toEqual(
       mine.cohorts.map((c: { enrolmentId: string }) => c.enrolmentId).sort(),
     );
