@@ -158,6 +158,7 @@ export const trainingEn: typeof trainingId = {
     cancel: "Cancel",
     archive: "Archive",
     archived: "Archived {{at}}",
+    archivedTag: "Archived",
     cancelled: "Cancelled",
     confirmDelete: "Delete {{what}}? This cannot be undone.",
     confirmCancel: "Cancel {{what}}? What was recorded is kept.",

@@ -156,6 +156,7 @@ export const trainingId = {
     cancel: "Batalkan",
     archive: "Arsipkan",
     archived: "Diarsipkan {{at}}",
+    archivedTag: "Diarsipkan",
     cancelled: "Dibatalkan",
     confirmDelete: "Hapus {{what}}? Tindakan ini tidak dapat diurungkan.",
     confirmCancel: "Batalkan {{what}}? Data yang sudah tercatat tetap disimpan.",

@@ -53,6 +53,7 @@ export function TrainingPage() {
                       })}
                     </p>
                   </div>
+                  {c.cancelledAt && <span className="tag">{t("training.fix.cancelled")}</span>}
                 </li>
               ))}
             </ul>
@@ -81,6 +82,7 @@ export function TrainingPage() {
                     })}
                   </p>
                 </div>
+                {p.archivedAt && <span className="tag">{t("training.fix.archivedTag")}</span>}
               </li>
             ))}
           </ul>
