@@ -398,6 +398,23 @@ describeEachDialect("training: correcting records", (ctx) => {
         env.as.sudin,
       );
       expect(delCohort.statusCode).toBe(409);
+      expect(delCohort.json().detail).toMatch(
+        /^Angkatan pelatihan tidak dapat dihapus karena .*; batalkan saja\.$/,
+      );
+      const cancelled = await env.call(
+        "POST",
+        `/api/v1/training/cohorts/${env.demoCohortId}/cancel`,
+        env.as.sudin,
+        {
+          reason: "Contoh pembatalan",
+        },
+      );
+      expect(cancelled.statusCode).toBe(200);
+      expect(cancelled.json().cancelledAt).toBeTruthy();
+      // Cancelling keeps every record: the 52 participants and their results are still there.
+      expect(cancelled.json().roster).toHaveLength(52);
+      const [entry] = await auditRows("training_cohorts", env.demoCohortId);
+      expect(JSON.parse(entry!.detail_json!)).toEqual({ reason: "Contoh pembatalan" });
       const archived = await env.call(
         "POST",
         `/api/v1/training/programmes/${cohort.programmeId}/archive`,
@@ -406,6 +423,9 @@ describeEachDialect("training: correcting records", (ctx) => {
       );
       expect(archived.statusCode).toBe(200);
       expect(archived.json().archivedAt).toBeTruthy();
+      expect((await auditRows("training_programmes", cohort.programmeId)).map((r) => r.action)).toEqual([
+        "update",
+      ]);
       const newCohort = await env.call("POST", "/api/v1/training/cohorts", env.as.pelatih, {
         programmeId: cohort.programmeId,
         name: "Angkatan II",
