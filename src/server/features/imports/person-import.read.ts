@@ -51,8 +51,12 @@ export async function readRows(
   sink: BatchSink,
 ): Promise<CheckResult> {
   const check = new FileCheck(context, options.packing, options.atomic);
+  // A batch after each block, even without accepted rows, so that progress is reported.
+  let reported = 0;
   const flush = async () => {
-    if (check.pending > 0) await sink(check.take());
+    if (check.pending === 0 && check.read === reported) return;
+    reported = check.read;
+    await sink(check.take());
   };
   if ((await detectFormat(source)) === "xlsx") {
     for await (const { row, cells } of readTabular(source)) {

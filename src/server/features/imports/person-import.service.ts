@@ -175,7 +175,7 @@ export async function importPersons(
   const run = async (db: Db, writer: BatchWriter) => {
     progress({ phase: "writing", read: 0, rejected: 0, written: 0 });
     const check = await read(source, context, options, { packing: true, atomic }, async (batch) => {
-      await writer.writeBatch(batch);
+      if (batch.rows > 0) await writer.writeBatch(batch);
       written += batch.rows;
       track("writing", batch, written);
     });

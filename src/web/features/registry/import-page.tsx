@@ -11,10 +11,10 @@ import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { FormError } from "../../components/field-errors.tsx";
 import { formatCount } from "../../i18n/format.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
-import { type ImportResult, problemsCsv, uploadPersonImport } from "./import-upload.ts";
+import { type ImportResult, problemsCsv, type UploadProgress, uploadPersonImport } from "./import-upload.ts";
 import { registryKeys } from "./registry.queries.ts";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number } | { kind: "processing" };
+type Phase = { kind: "idle" } | UploadProgress;
 
 export function ImportPage() {
   const { t, language } = useLanguage();
@@ -38,9 +38,7 @@ export function ImportPage() {
     setResult(null);
     setPhase({ kind: "uploading", fraction: 0 });
     try {
-      const answer = await uploadPersonImport(file, { dryRun, skipInvalid, ppksSource }, (fraction) =>
-        setPhase(fraction >= 1 ? { kind: "processing" } : { kind: "uploading", fraction }),
-      );
+      const answer = await uploadPersonImport(file, { dryRun, skipInvalid, ppksSource }, setPhase);
       setResult({ dryRun, result: answer });
       if (answer.written) {
         await Promise.all([
@@ -73,7 +71,7 @@ export function ImportPage() {
     URL.revokeObjectURL(url);
   };
 
-  const percent = phase.kind === "uploading" ? Math.round(phase.fraction * 100) : 100;
+  const progress = progressOf(phase, t);
   return (
     <section className="page registry-screen">
       <title>{`${t("registry.import.title")} · ${t("app.name")}`}</title>
@@ -129,12 +127,8 @@ export function ImportPage() {
         </div>
         {busy && (
           <div className="registry-progress" role="status" aria-live="polite">
-            <progress max={100} value={phase.kind === "processing" ? undefined : percent} />
-            <p>
-              {phase.kind === "processing"
-                ? t("registry.import.processing")
-                : t("registry.import.uploading", { percent })}
-            </p>
+            <progress max={100} value={progress.percent ?? undefined} />
+            <p>{progress.text}</p>
           </div>
         )}
         <FormError error={error} />
@@ -152,6 +146,41 @@ export function ImportPage() {
       </details>
     </section>
   );
+}
+
+/**
+ * The progress bar's value and text: the upload's sent fraction, then the server's job: rows
+ * validated out of the file's rows, then rows written out of the accepted ones.
+ */
+function progressOf(
+  phase: Phase,
+  t: ReturnType<typeof useLanguage>["t"],
+): { percent: number | null; text: string } {
+  const percent = (done: number, total: number) =>
+    total > 0 ? Math.min(100, Math.round((done / total) * 100)) : null;
+  if (phase.kind === "uploading" && phase.fraction < 1) {
+    const sent = Math.round(phase.fraction * 100);
+    return { percent: sent, text: t("registry.import.uploading", { percent: sent }) };
+  }
+  if (phase.kind !== "job") return { percent: null, text: t("registry.import.processing") };
+  const { job } = phase;
+  const total = job.totalRows;
+  if (job.phase === "writing") {
+    const accepted = Math.max(0, (total ?? job.read) - job.rejected);
+    return {
+      percent: percent(job.written, accepted),
+      text: t("registry.import.writing", { written: job.written, total: accepted }),
+    };
+  }
+  if (job.phase === "validating" || job.read > 0) {
+    return total === null
+      ? { percent: null, text: t("registry.import.validatingCount", { read: job.read }) }
+      : {
+          percent: percent(job.read, total),
+          text: t("registry.import.validating", { read: job.read, total }),
+        };
+  }
+  return { percent: null, text: t("registry.import.processing") };
 }
 
 function ImportOutcome({
