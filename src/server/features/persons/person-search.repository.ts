@@ -305,13 +305,13 @@ export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): 
       .map((x) => x.c);
   }
   const pageIds = ranked.slice(s.offset, s.offset + s.limit).map((c) => c.id);
+  // The page's rows pass every filter again, the scope first, on the persons rows themselves: the
+  // word table is derived data, and it never decides alone what a user may see.
   const rows =
-    pageIds.length === 0
-      ? []
-      : await db.selectFrom("persons").selectAll().where("id", "in", pageIds).execute();
+    pageIds.length === 0 ? [] : await filtered(db, s).selectAll("p").where("p.id", "in", pageIds).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    rows: pageIds.map((id) => byId.get(id)!).filter((r) => r !== undefined),
+    rows: pageIds.flatMap((id) => byId.get(id) ?? []),
     total: Math.min(matched, SEARCH_MATCH_CAP),
     totalIsLowerBound: matched > SEARCH_MATCH_CAP,
   };
