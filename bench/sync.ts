@@ -143,7 +143,7 @@ try {
     pull: async (q) => {
       const res = await app.inject({
         method: "GET",
-        url: `/api/v1/sync/pull?since=${q.since}&deviceId=${q.deviceId}&scope=${encodeURIComponent(q.scope)}&limit=${q.limit}`,
+        url: `/api/v1/sync/pull?${new URLSearchParams({ ...q, since: String(q.since), limit: String(q.limit), deviceId: q.deviceId ?? "" })}`,
         headers,
       });
       compressed += res.rawPayload.length;
