@@ -201,6 +201,18 @@ describe("offline field screens", () => {
     await page.getByRole("alert").filter({ hasText: "Keluarga disimpan" }).waitFor();
     await expect.poll(() => page.getByTestId("pending").textContent()).toContain("2 perubahan");
 
+    // A photo over 5 MB is refused on the phone with the server's own message.
+    const visit = page.getByRole("form", { name: "Catat kunjungan" });
+    await visit.locator("input[type=file]").setInputFiles({
+      name: "besar.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.alloc(6 * 1024 * 1024, 0xff),
+    });
+    await visit
+      .getByRole("alert")
+      .filter({ hasText: "Berkas 'besar.jpg' lebih besar dari batas 5 MB" })
+      .waitFor();
+
     const patched = await desk.page.request.patch(`${server.baseUrl}/api/v1/households/${householdId}`, {
       headers,
       data: { address: "Jl. Dari Server 2" },
@@ -220,6 +232,17 @@ describe("offline field screens", () => {
     await refused.getByText(/Alasan: .+/).waitFor();
     await expectNoHorizontalOverflow(page);
     await attention.screenshot({ path: `${SHOTS}/75-offline-attention-phone.png` });
+
+    // The supervisor at a desk sees the same conflict with both values.
+    const supervisor = await openPage(server.browser, DESKTOP);
+    await logIn(supervisor.page, "sudin", "/luring/konflik");
+    await supervisor.page.getByRole("heading", { level: 1, name: "Bentrok data luring" }).waitFor();
+    const atDesk = supervisor.page.getByTestId("conflict-choice").filter({ hasText: "Jl. Dari Ponsel 1" });
+    await atDesk.waitFor();
+    expect(await atDesk.getByTestId("server-value").textContent()).toBe("Jl. Dari Server 2");
+    await supervisor.page.screenshot({ path: `${SHOTS}/76-conflicts-desk.png` });
+    expect(supervisor.errors).toEqual([]);
+    await supervisor.context.close();
 
     await conflict.getByRole("button", { name: "Pakai nilai ponsel" }).click();
     await expect

@@ -83,6 +83,7 @@ export const fieldEn: typeof fieldId = {
   conflicts: {
     title: "Data conflicts on the server",
     pageTitle: "Offline data conflicts",
+    all: "All offline data conflicts in my area",
     pageIntro:
       "Changes from workers' phones that conflict with other changes. The worker or their supervisor chooses the value to keep.",
     none: "No open conflicts.",

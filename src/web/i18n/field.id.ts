@@ -85,6 +85,7 @@ export const fieldId = {
   conflicts: {
     title: "Bentrok data di server",
     pageTitle: "Bentrok data luring",
+    all: "Semua bentrok data luring di wilayah saya",
     pageIntro:
       "Perubahan dari ponsel petugas yang bentrok dengan perubahan lain. Petugas atau supervisornya memilih nilai yang dipakai.",
     none: "Tidak ada bentrok yang terbuka.",

@@ -7,6 +7,8 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Can } from "../features/auth/can.tsx";
 import { offlineStore, openOffline, refreshStatus, syncNow } from "./offline-controller.ts";
 import { AssessmentForm } from "./screens/assessment-form.tsx";
 import { AttendanceForm } from "./screens/attendance-form.tsx";
@@ -92,7 +94,11 @@ export function OfflinePage() {
             </p>
           ) : null}
           <AttentionList entries={held.attention} online={status.online} onChanged={changed} />
-          <ServerConflicts online={status.online} hideWhenEmpty />
+          <ServerConflicts
+            online={status.online}
+            hideWhenEmpty
+            shownOnPhone={new Set(held.attention.map((e) => e.change.changeId))}
+          />
           <nav className="offline-sections" aria-label={t("field.sections.label")}>
             {SECTIONS.map((s) => (
               <a key={s} href={`#luring-${s}`}>
@@ -100,6 +106,11 @@ export function OfflinePage() {
               </a>
             ))}
           </nav>
+          <Can permission="households:read">
+            <p>
+              <Link to="/luring/konflik">{t("field.conflicts.all")}</Link>
+            </p>
+          </Can>
           <div id="luring-assessment" className="offline-section">
             <AssessmentForm households={households} indicatorSets={held.indicatorSets} onSaved={saved} />
           </div>

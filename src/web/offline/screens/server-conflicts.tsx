@@ -4,6 +4,7 @@
  * when online and on the supervisors' page /luring/konflik.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import type { z } from "zod";
 import type { conflictListResponse } from "../../../core/api/sync.schema.ts";
 import { api } from "../../api/api.ts";
@@ -19,8 +20,11 @@ export const conflictsKey = ["sync", "conflicts"] as const;
 export function ServerConflicts({
   online,
   hideWhenEmpty = false,
+  shownOnPhone,
 }: {
   online: boolean;
+  /** Changes whose conflicts the phone already lists (not shown twice). */
+  shownOnPhone?: ReadonlySet<string>;
   /** On the phone page, say nothing when there is nothing to choose. */
   hideWhenEmpty?: boolean;
 }) {
@@ -32,7 +36,7 @@ export function ServerConflicts({
     queryKey: conflictsKey,
     queryFn: ({ signal }) => api.get<ConflictList>("/sync/conflicts?open=true", { signal }),
   });
-  const items = query.data?.items ?? [];
+  const items = (query.data?.items ?? []).filter((c) => !shownOnPhone?.has(c.changeId));
   if (!allowed || (hideWhenEmpty && items.length === 0)) return null;
   return (
     <section className="offline-attention" aria-labelledby="server-conflicts-title">
@@ -52,8 +56,10 @@ export function ServerConflicts({
                 when: formatDateTime(c.createdAt, language),
               })}
               {" · "}
-              {c.tableName === "households" ? t("field.conflicts.household") : t("field.conflicts.person")}{" "}
-              {c.recordId.slice(0, 8)}
+              <Link to={c.tableName === "households" ? `/keluarga/${c.recordId}` : `/penduduk/${c.recordId}`}>
+                {c.tableName === "households" ? t("field.conflicts.household") : t("field.conflicts.person")}{" "}
+                {c.recordId.slice(0, 8)}
+              </Link>
             </small>
             <ConflictChoice
               conflict={c}
