@@ -9,7 +9,16 @@ import { type Answer, IndicatorAnswers } from "../../features/assessments/indica
 import { useLanguage } from "../../i18n/i18n.ts";
 import type { LocalRecord } from "../local-store.ts";
 import { recordChange } from "../outbox.ts";
-import { field, OfflineForm, type OnSaved, type Option, SelectField, TextField } from "./form-field.tsx";
+import {
+  EmptyScreen,
+  field,
+  OfflineForm,
+  type OnSaved,
+  type Option,
+  Problem,
+  SelectField,
+  TextField,
+} from "./form-field.tsx";
 import { type HeldIndicatorSet, localVerdict, toHeldSet } from "./local-assessment.ts";
 import "../../features/assessments/assessments.css";
 
@@ -44,13 +53,7 @@ export function AssessmentForm({
   const [missing, setMissing] = useState("");
   const result = useMemo(() => (set ? localVerdict(set.definition, values) : null), [set, values]);
 
-  if (!set)
-    return (
-      <section className="offline-form" aria-label={t("field.assessment.title")}>
-        <h2>{t("field.assessment.title")}</h2>
-        <p>{t("field.assessment.noSet")}</p>
-      </section>
-    );
+  if (!set) return <EmptyScreen title={t("field.assessment.title")} text={t("field.assessment.noSet")} />;
 
   const lang = language === "en" ? "en" : "id";
   const labelOf = (id: string) => {
@@ -128,11 +131,7 @@ export function AssessmentForm({
             {t("field.assessment.remaining", { count: remaining })}
           </p>
         )}
-        {missing ? (
-          <p className="offline-error" role="alert">
-            {missing}
-          </p>
-        ) : null}
+        <Problem text={missing} />
       </OfflineForm>
       {saved ? (
         <AssessmentVerdict

@@ -7,7 +7,7 @@ import { ATTENDANCE_STATUSES } from "../../../core/training/attendance.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import type { LocalRecord } from "../local-store.ts";
 import { recordChange } from "../outbox.ts";
-import { OfflineForm, type OnSaved, SelectField } from "./form-field.tsx";
+import { EmptyScreen, OfflineForm, type OnSaved, Problem, SelectField } from "./form-field.tsx";
 
 const str = (r: LocalRecord, ...keys: string[]) => {
   for (const k of keys) if (typeof r.data[k] === "string" && r.data[k]) return r.data[k] as string;
@@ -41,13 +41,7 @@ export function AttendanceForm({
   const session = sessions.find((s) => s.id === sessionId);
   const participants = participantsOf(session, enrolments);
   const title = t("field.attendance.title");
-  if (sessions.length === 0)
-    return (
-      <section className="offline-form" aria-label={title}>
-        <h2>{title}</h2>
-        <p>{t("field.attendance.none")}</p>
-      </section>
-    );
+  if (sessions.length === 0) return <EmptyScreen title={title} text={t("field.attendance.none")} />;
   return (
     <OfflineForm
       title={title}
@@ -105,11 +99,7 @@ export function AttendanceForm({
           })}
         </fieldset>
       ) : null}
-      {problem ? (
-        <p className="offline-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <Problem text={problem} />
     </OfflineForm>
   );
 }

@@ -3,10 +3,12 @@
  * side, and the choice of which stays (POST /sync/conflicts/:id/resolve). Used by the worker on
  * the phone and by a supervisor at a desk.
  */
+
 import { useState } from "react";
 import type { SyncConflictDto } from "../../../core/api/sync.schema.ts";
 import { api } from "../../api/api.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
+import { Problem } from "./form-field.tsx";
 
 /** A stored value as a person reads it. */
 export function useShowValue() {
@@ -86,11 +88,7 @@ export function ConflictChoice({
         </div>
       )}
       {!online ? <p className="muted">{t("field.attention.needSignal")}</p> : null}
-      {error ? (
-        <p className="offline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Problem text={error} />
     </div>
   );
 }

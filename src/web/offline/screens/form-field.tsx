@@ -68,17 +68,32 @@ export function OfflineForm({
       <h2>{title}</h2>
       {intro}
       {children}
-      {error ? (
-        <p className="offline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Problem text={error} />
       <button type="submit" className="button button-block" disabled={busy}>
         {submitLabel}
       </button>
       {/* The page announces the save; this repeats it where the worker's eyes are. */}
       {done ? <p className="offline-saved">{done}</p> : null}
     </form>
+  );
+}
+
+/** A problem the worker must see (announced at once). */
+export function Problem({ text }: { text: string | null | undefined }) {
+  return text ? (
+    <p className="offline-error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+/** A screen with nothing to work on yet: its title and why. */
+export function EmptyScreen({ title, text }: { title: string; text: string }) {
+  return (
+    <section className="offline-form" aria-label={title}>
+      <h2>{title}</h2>
+      <p>{text}</p>
+    </section>
   );
 }
 

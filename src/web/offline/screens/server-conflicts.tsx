@@ -3,6 +3,7 @@
  * who sent it, the field, the phone's and the server's value, and the choice. Shown on /luring
  * when online and on the supervisors' page /luring/konflik.
  */
+
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { z } from "zod";
@@ -12,6 +13,7 @@ import { useCan } from "../../features/auth/auth-context.tsx";
 import { formatDateTime } from "../../i18n/datetime.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import { ConflictChoice } from "./conflict-choice.tsx";
+import { Problem } from "./form-field.tsx";
 
 type ConflictList = z.infer<typeof conflictListResponse>;
 
@@ -41,11 +43,7 @@ export function ServerConflicts({
   return (
     <section className="offline-attention" aria-labelledby="server-conflicts-title">
       <h2 id="server-conflicts-title">{t("field.conflicts.title")}</h2>
-      {query.isError ? (
-        <p className="offline-error" role="alert">
-          {query.error.message}
-        </p>
-      ) : null}
+      <Problem text={query.error?.message} />
       {items.length === 0 && query.isSuccess ? <p>{t("field.conflicts.none")}</p> : null}
       <ul className="offline-list">
         {items.map((c) => (

@@ -12,6 +12,7 @@ import {
   OfflineForm,
   type OnSaved,
   type Option,
+  Problem,
   SelectField,
   TextAreaField,
   TextField,
@@ -77,9 +78,7 @@ export function VisitForm({ cases, onSaved }: { cases: readonly Option[]; onSave
         </label>
       </div>
       {problems.map((p) => (
-        <p key={p} className="offline-error" role="alert">
-          {p}
-        </p>
+        <Problem key={p} text={p} />
       ))}
       {photos.length > 0 ? (
         <p className="muted" data-testid="photos-ready">
