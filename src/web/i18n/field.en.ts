@@ -40,7 +40,7 @@ export const fieldEn: typeof fieldId = {
     noCases: "No open cases on this phone yet.",
   },
   tasks: {
-    title: "My tasks",
+    title: "Open tasks",
     none: "No open tasks on this phone.",
     due: "Due {{date}}",
     noDue: "No due date",

@@ -42,7 +42,7 @@ export const fieldId = {
     noCases: "Belum ada kasus terbuka di ponsel ini.",
   },
   tasks: {
-    title: "Tugas saya",
+    title: "Tugas terbuka",
     none: "Tidak ada tugas terbuka di ponsel ini.",
     due: "Tenggat {{date}}",
     noDue: "Tanpa tenggat",
