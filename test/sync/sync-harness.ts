@@ -104,7 +104,8 @@ export class FaultyTransport implements SyncTransport {
   }
 
   pull(q: PullQuery): Promise<PullResponse> {
-    const url = `/api/v1/sync/pull?since=${q.since}&deviceId=${q.deviceId}&scope=${encodeURIComponent(q.scope)}&limit=${q.limit}`;
+    const params = { ...q, since: String(q.since), limit: String(q.limit), deviceId: q.deviceId ?? "" };
+    const url = `/api/v1/sync/pull?${new URLSearchParams(params)}`;
     return this.call({ method: "GET", url }) as Promise<PullResponse>;
   }
 }

@@ -25,7 +25,7 @@ export interface FetchTransportOptions {
   language: () => string;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
-  timeouts?: Partial<typeof TIMEOUTS>;
+  timeouts?: Partial<Record<keyof typeof TIMEOUTS, number>>;
 }
 
 /** A fetch with a deadline over the whole exchange; a timeout becomes a SyncRequestError. */
@@ -56,7 +56,7 @@ export async function requestJson<T>(
 
 export function createFetchTransport(options: FetchTransportOptions): SyncTransport {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const t = { ...TIMEOUTS, ...options.timeouts };
+  const t: Record<keyof typeof TIMEOUTS, number> = { ...TIMEOUTS, ...options.timeouts };
   const headers = (json: boolean): Record<string, string> => {
     const h: Record<string, string> = { Accept: "application/json", "Accept-Language": options.language() };
     if (json) h["Content-Type"] = "application/json";
