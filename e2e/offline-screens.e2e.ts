@@ -120,6 +120,14 @@ describe("offline field screens", () => {
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: `${SHOTS}/73-offline-assessment-saved-phone.png`, fullPage: true });
 
+    // An open task marked done without signal.
+    const task = page.getByRole("region", { name: "Tugas terbuka" }).locator("li[data-task]").first();
+    const taskId = (await task.getAttribute("data-task"))!;
+    const caseId = (await task.getAttribute("data-case"))!;
+    await task.getByRole("button", { name: /^Tandai selesai:/ }).click();
+    await task.getByText("Selesai — menunggu dikirim").waitFor();
+    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("2 perubahan");
+
     await phone.context.setOffline(false);
     // Chromium keeps the service worker's fetches offline until the page loads again.
     await page.reload();
@@ -133,6 +141,11 @@ describe("offline field screens", () => {
     await expect
       .poll(() => page.getByTestId("pending").textContent(), { timeout: 30_000 })
       .toContain("0 perubahan");
+    const tasks = await page.request.get(`${server.baseUrl}/api/v1/cases/${caseId}/tasks`);
+    const done = ((await tasks.json()) as { items: { id: string; status: string }[] }).items.find(
+      (x) => x.id === taskId,
+    );
+    expect(done?.status).toBe("done");
     expect(phone.errors).toEqual([]);
 
     // The admin sees the phone, what it holds, and asks for a wipe.

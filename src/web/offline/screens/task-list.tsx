@@ -49,7 +49,12 @@ export function TaskList({
             const due = typeof task.data.dueAt === "string" ? task.data.dueAt : null;
             const done = completed.has(task.id);
             return (
-              <li key={task.id} className="offline-item">
+              <li
+                key={task.id}
+                className="offline-item"
+                data-task={task.id}
+                data-case={String(task.data.caseId ?? "")}
+              >
                 <div>
                   <strong>{title}</strong>
                   <br />
