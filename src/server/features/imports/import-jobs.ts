@@ -43,7 +43,7 @@ export class ImportJobs {
   /** Applies a change to a running job. */
   update(id: string, change: Partial<ImportJob>): void {
     const entry = this.jobs.get(id);
-    if (!entry || entry.job.state !== "running") return;
+    if (entry?.job.state !== "running") return;
     Object.assign(entry.job, change);
     if (entry.job.state !== "running") {
       entry.job.finishedAt = nowIso();

@@ -3,7 +3,7 @@
  * src/core/registry/person-row.ts plus the file-wide ones: a NIK repeated, one KK with two
  * addresses, the importer's region scope), computes the name keys, and packs the accepted rows
  * into batches for the writing half. It touches no database, so it runs either inline or on a
- * worker thread (person-import.worker.ts) while the main thread writes (docs/decisions/0012).
+ * worker thread (person-import.worker.ts) while the main thread writes (docs/decisions/0013).
  */
 import { AppError, type FieldProblem } from "../../../core/errors/app-error.ts";
 import { normalizeName, phoneticKeyOfNormalized } from "../../../core/identity/person-name.ts";

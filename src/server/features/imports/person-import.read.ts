@@ -1,7 +1,7 @@
 /**
  * Reads a person file into validated, packed batches (person-import.check.ts), either on the
  * calling thread or on a worker thread, so that reading, parsing and validating one block runs
- * while the main thread writes the previous one (docs/decisions/0012-threaded-person-import.md).
+ * while the main thread writes the previous one (docs/decisions/0013-threaded-person-import.md).
  *
  * The worker is a TypeScript module like the rest of Peduli; it is loaded through tsx's
  * `tsImport` (the same loader the CLI runs under), which costs about 0.2 s at start, so only

@@ -2,7 +2,7 @@
  * Bulk import of persons (one row per person, households matched by KK number) from CSV or XLSX.
  *
  * One streaming pass over the file, so memory stays flat whatever its size, in two halves that
- * run on two threads for a large CSV file (docs/decisions/0012-threaded-person-import.md): the
+ * run on two threads for a large CSV file (docs/decisions/0013-threaded-person-import.md): the
  * reader validates every row (src/core/registry/person-row.ts) with the file-wide rules (a NIK
  * repeated, one KK with two addresses) and packs the accepted ones in batches
  * (person-import.check.ts, person-import.read.ts); unless this is a dry run, the writer applies
