@@ -289,4 +289,83 @@ describe("offline field screens", () => {
     await desk.context.close();
     await phone.context.close();
   }, 180_000);
+
+  it("lets whoever runs a training mark attendance without signal", async () => {
+    const phone = await openPage(server.browser, PHONE);
+    const { page } = phone;
+    await logIn(page, "sudin", "/luring");
+    const me = await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
+    const headers = { "x-csrf-token": me.csrfToken as string };
+    const post = async (path: string, data: unknown) => {
+      const res = await page.request.post(`${server.baseUrl}/api/v1${path}`, { headers, data });
+      expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+      return res.json();
+    };
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 31 * 3_600_000).toISOString().slice(0, 10);
+    const programme = await post("/training/programmes", {
+      name: "Pelatihan Presensi Luring",
+      year: Number(today.slice(0, 4)),
+      level: "dasar",
+      organiser: "Suku Dinas Sosial Kota Administrasi Jakarta Pusat",
+      organiserCode: "SUDINSOS-JP",
+      quotas: { tksk: 0, psm: 5 },
+      signatoryName: "Penandatangan Uji",
+      signatoryTitle: "Kepala Suku Dinas Sosial",
+    });
+    const cohort = await post("/training/cohorts", {
+      programmeId: programme.id,
+      name: "Angkatan Presensi Luring",
+      eligibleRegionCode: "3171",
+      venue: "Aula Kantor Wali Kota",
+      startsOn: today,
+      endsOn: tomorrow,
+    });
+    const session = await post(`/training/cohorts/${cohort.id}/sessions`, {
+      date: today,
+      startTime: "08:00",
+      endTime: "12:00",
+      venue: "Aula Kantor Wali Kota",
+      trainer: "Pelatih Uji",
+      title: "Pendampingan keluarga",
+    });
+    const eligible = await (
+      await page.request.get(`${server.baseUrl}/api/v1/training/cohorts/${cohort.id}/eligible-workers`)
+    ).json();
+    const chosen = eligible.items.slice(0, 2) as { workerId: string; name: string }[];
+    expect(chosen).toHaveLength(2);
+    await post(`/training/cohorts/${cohort.id}/enrolments`, { workerIds: chosen.map((w) => w.workerId) });
+
+    // The phone pulls the session with its participants.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+    const form = page.getByRole("form", { name: "Presensi pelatihan" });
+    await form
+      .locator(`select[name=sessionId] option[value="${session.id}"]`)
+      .waitFor({ state: "attached", timeout: 30_000 });
+    await phone.context.setOffline(true);
+    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
+    await form.locator("select[name=sessionId]").selectOption(session.id);
+    await form.getByLabel(`Kehadiran ${chosen[0]!.name}`).selectOption("hadir");
+    await form.getByLabel(`Kehadiran ${chosen[1]!.name}`).selectOption("terlambat");
+    await expectNoHorizontalOverflow(page);
+    await form.screenshot({ path: `${SHOTS}/77-offline-attendance-phone.png` });
+    await form.getByRole("button", { name: "Simpan presensi" }).click();
+    await page.getByRole("alert").filter({ hasText: "Presensi 2 peserta disimpan di ponsel" }).waitFor();
+    await expect.poll(() => page.getByTestId("pending").textContent()).toContain("2 perubahan");
+
+    await phone.context.setOffline(false);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+    const statuses = async () => {
+      const r = await page.request.get(`${server.baseUrl}/api/v1/training/sessions/${session.id}/attendance`);
+      const roster = (await r.json()) as { entries: { name: string; status: string | null }[] };
+      return Object.fromEntries(roster.entries.map((e) => [e.name, e.status]));
+    };
+    await expect
+      .poll(statuses, { timeout: 30_000 })
+      .toEqual({ [chosen[0]!.name]: "hadir", [chosen[1]!.name]: "terlambat" });
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  }, 180_000);
 });

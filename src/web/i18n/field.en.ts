@@ -53,7 +53,7 @@ export const fieldEn: typeof fieldId = {
   },
   attendance: {
     title: "Training attendance",
-    none: "No training sessions on this phone.",
+    none: "No training sessions with participants you record on this phone. Attendance is recorded by whoever runs the training.",
     session: "Session",
     participants: "Participants",
     noParticipants: "No participants of this session on the phone yet.",

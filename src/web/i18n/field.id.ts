@@ -55,7 +55,7 @@ export const fieldId = {
   },
   attendance: {
     title: "Presensi pelatihan",
-    none: "Tidak ada sesi pelatihan di ponsel ini.",
+    none: "Tidak ada sesi pelatihan dengan peserta yang Anda catat di ponsel ini. Presensi dicatat oleh pengelola pelatihan.",
     session: "Sesi",
     participants: "Peserta",
     noParticipants: "Belum ada peserta sesi ini di ponsel.",

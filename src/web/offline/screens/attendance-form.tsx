@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { ATTENDANCE_STATUSES } from "../../../core/training/attendance.ts";
+import { formatDate } from "../../i18n/datetime.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import type { LocalRecord } from "../local-store.ts";
 import { recordChange } from "../outbox.ts";
@@ -17,11 +18,15 @@ const str = (r: LocalRecord, ...keys: string[]) => {
 /** A participant's name (an own enrolment's `name` is its cohort's). */
 const nameOf = (e: LocalRecord) => str(e, "participantName", "workerName");
 
-/** The enrolments of a session's cohort (all held ones when the records do not say). */
+/**
+ * The participants whose attendance the worker records in a session's cohort: a trainer's
+ * participants, not the worker's own enrolment (the server lets only those who run a training mark it).
+ */
 export function participantsOf(session: LocalRecord | undefined, enrolments: readonly LocalRecord[]) {
   if (!session) return [];
   const cohort = str(session, "cohortId");
   return enrolments
+    .filter((e) => e.data.own !== true)
     .filter((e) => !cohort || !str(e, "cohortId") || str(e, "cohortId") === cohort)
     .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
 }
@@ -35,13 +40,18 @@ export function AttendanceForm({
   enrolments: readonly LocalRecord[];
   onSaved: OnSaved;
 }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
+  // A session's day ("28 Nov 2026"), read as a Jakarta calendar day.
+  const day = (s: LocalRecord) =>
+    str(s, "date") ? formatDate(`${str(s, "date")}T12:00:00+07:00`, language) : "";
   const [sessionId, setSessionId] = useState("");
   const [problem, setProblem] = useState("");
-  const session = sessions.find((s) => s.id === sessionId);
+  // Only the sessions with participants to record: a participant's own sessions have none.
+  const led = sessions.filter((s) => participantsOf(s, enrolments).length > 0);
+  const session = led.find((s) => s.id === sessionId);
   const participants = participantsOf(session, enrolments);
   const title = t("field.attendance.title");
-  if (sessions.length === 0) return <EmptyScreen title={title} text={t("field.attendance.none")} />;
+  if (led.length === 0) return <EmptyScreen title={title} text={t("field.attendance.none")} />;
   return (
     <OfflineForm
       title={title}
@@ -70,13 +80,20 @@ export function AttendanceForm({
         required
         value={sessionId}
         onChange={(e) => setSessionId(e.target.value)}
-        options={sessions.map((s) => ({
+        options={led.map((s) => ({
           value: s.id,
-          label: [str(s, "date"), str(s, "startTime"), str(s, "title"), str(s, "cohortName", "venue")]
-            .filter(Boolean)
-            .join(" · "),
+          label: [day(s), str(s, "startTime"), str(s, "title")].filter(Boolean).join(" · "),
         }))}
       />
+      {session ? (
+        <p className="muted" data-testid="session-detail">
+          {[day(session), `${str(session, "startTime")}–${str(session, "endTime")}`, str(session, "title")]
+            .filter(Boolean)
+            .join(" · ")}
+          <br />
+          {[str(session, "cohortName"), str(session, "venue")].filter(Boolean).join(" · ")}
+        </p>
+      ) : null}
       {session ? (
         <fieldset className="offline-fieldset">
           <legend>{t("field.attendance.participants")}</legend>

@@ -127,12 +127,13 @@ describe("field screens helpers", () => {
     ).toEqual(["name", "rw", "visitedAt"]);
   });
 
-  it("lists the participants of a session's cohort by name", () => {
+  it("lists the participants of a session's cohort by name, not the worker's own enrolment", () => {
     const session = record("training_sessions", "s1", { cohortId: "c1", date: "2026-12-01" });
     const enrolments = [
       record("enrolments", "e2", { cohortId: "c1", name: "Angkatan 1", participantName: "Wati" }),
       record("enrolments", "e1", { cohortId: "c1", participantName: "Budi" }),
       record("enrolments", "e3", { cohortId: "c2", participantName: "Asep" }),
+      record("enrolments", "e4", { cohortId: "c1", name: "Angkatan 1", participantName: "Saya", own: true }),
     ];
     expect(participantsOf(session, enrolments).map((e) => e.id)).toEqual(["e1", "e2"]);
     expect(participantsOf(undefined, enrolments)).toEqual([]);
