@@ -107,7 +107,7 @@ export function OfflinePage() {
             ))}
           </nav>
           <Can permission="households:read">
-            <p>
+            <p className="offline-more">
               <Link to="/luring/konflik">{t("field.conflicts.all")}</Link>
             </p>
           </Can>

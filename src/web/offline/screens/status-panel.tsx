@@ -1,9 +1,11 @@
 /** The top of /luring: connection, last sync, waiting changes, and the one-time setup. */
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../i18n/datetime.ts";
+import { useLanguage } from "../../i18n/i18n.ts";
 import type { OfflineStatus } from "../offline-controller.ts";
 
 export function StatusPanel({ status, onSync }: { status: OfflineStatus; onSync: () => void }) {
-  const { t } = useTranslation();
+  const { t, language } = useLanguage();
   return (
     <div className="offline-status" role="status" data-testid="offline-status">
       <strong data-testid="connection">
@@ -11,7 +13,7 @@ export function StatusPanel({ status, onSync }: { status: OfflineStatus; onSync:
       </strong>
       <span data-testid="last-sync">
         {status.lastSyncAt
-          ? t("offline.status.lastSync", { when: new Date(status.lastSyncAt).toLocaleString("id-ID") })
+          ? t("offline.status.lastSync", { when: formatDateTime(status.lastSyncAt, language) })
           : t("offline.status.never")}
       </span>
       <span data-testid="pending">{t("offline.status.pending", { count: status.pending })}</span>
