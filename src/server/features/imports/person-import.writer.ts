@@ -313,22 +313,29 @@ export class BulkWriter {
     const cv: unknown[][] = [];
     const source = this.options.ppksSource ?? "dtks";
     const actor = this.options.actorId ?? null;
-    for (let at = 0; at < f.length; at += FIELDS) {
+    // Rows go in sorted by KK (households) and NIK (persons) within the batch: the unique indexes
+    // on those numbers are then visited in order, which cut the insert time by a fifth on
+    // 1,000,000 rows (docs/benchmarks.md). Every new household precedes its persons.
+    const rows: number[] = [];
+    for (let at = 0; at < f.length; at += FIELDS) rows.push(at);
+    const by = (field: number) => (a: number, b: number) =>
+      (f[a + field] as string) < (f[b + field] as string) ? -1 : 1;
+    for (const at of rows.filter((at) => f[at + F.newHousehold] === "1").sort(by(F.kk))) {
+      hv.push(
+        this.householdId(Number(f[at + F.ordinal])),
+        f[at + F.kk],
+        f[at + F.region],
+        f[at + F.rw],
+        f[at + F.rt],
+        f[at + F.address],
+        numOrNull(f[at + F.latitude]),
+        numOrNull(f[at + F.longitude]),
+        seq++,
+      );
+    }
+    for (const at of rows.sort(by(F.nik))) {
       const householdId = this.householdId(Number(f[at + F.ordinal]));
       const region = f[at + F.region];
-      if (f[at + F.newHousehold] === "1") {
-        hv.push(
-          householdId,
-          f[at + F.kk],
-          region,
-          f[at + F.rw],
-          f[at + F.rt],
-          f[at + F.address],
-          numOrNull(f[at + F.latitude]),
-          numOrNull(f[at + F.longitude]),
-          seq++,
-        );
-      }
       const personId = this.personId(this.inserted++);
       pv.push(
         personId,
