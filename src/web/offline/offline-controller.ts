@@ -59,7 +59,8 @@ function deviceId(): string {
 let store: DexieStore | null = null;
 let status: OfflineStatus = {
   online: typeof navigator === "undefined" ? true : navigator.onLine,
-  loading: false,
+  // After a reload the tab still holds the key and the store is about to open: loading, not 0.
+  loading: typeof sessionStorage !== "undefined" && storedKey() !== null,
   ready: false,
   syncing: false,
   lastSyncAt: null,

@@ -16,8 +16,12 @@ export function StatusPanel({ status, onSync }: { status: OfflineStatus; onSync:
           ? t("offline.status.lastSync", { when: formatDateTime(status.lastSyncAt, language) })
           : t("offline.status.never")}
       </span>
-      <span data-testid="pending">{t("offline.status.pending", { count: status.pending })}</span>
-      {status.loading ? <span>{t("offline.status.loading")}</span> : null}
+      {/* Until the store is open the count is unknown, not 0: say so instead of a number. */}
+      <span data-testid="pending">
+        {status.loading
+          ? t("offline.status.loading")
+          : t("offline.status.pending", { count: status.pending })}
+      </span>
       {status.held ? (
         <span data-testid="budget">
           {t("offline.status.held", {
