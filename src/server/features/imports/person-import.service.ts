@@ -254,7 +254,14 @@ function rollbackJournal(sqlite: NonNullable<ImportTarget["sqlite"]>): { restore
   } catch {
     return null;
   }
-  return { restore: () => void sqlite.pragma("journal_mode = WAL") };
+  return {
+    restore: () => {
+      // A connection opened meanwhile can refuse the switch; the next open sets WAL again.
+      try {
+        sqlite.pragma("journal_mode = WAL");
+      } catch {}
+    },
+  };
 }
 
 /** The row-by-row writer, with the store's deferred work (search index) at the end. */
