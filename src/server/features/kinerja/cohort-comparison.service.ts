@@ -46,6 +46,8 @@ export async function cohortComparison(
         .selectFrom("training_enrolments")
         .select("worker_id")
         .where("cohort_id", "=", cohortId)
+        // A withdrawn participant did not take the training: compared with the others.
+        .where("withdrawn_at", "is", null)
         .execute()
     ).map((r) => r.worker_id),
   );

@@ -307,10 +307,23 @@ describeEachDialect("kinerja: worker indicators credited to the holder at the ti
       .selectFrom("training_cohorts")
       .select(["id", "starts_on", "ends_on"])
       .executeTakeFirstOrThrow();
+    // One participant withdrew: they count with the workers who did not take the training.
+    const leaver = await ctx.db
+      .selectFrom("training_enrolments")
+      .select("id")
+      .where("cohort_id", "=", cohort.id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable("training_enrolments")
+      .set({ withdrawn_at: new Date().toISOString() })
+      .where("id", "=", leaver.id)
+      .execute();
     const enrolled = await ctx.db
       .selectFrom("training_enrolments")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("cohort_id", "=", cohort.id)
+      .where("withdrawn_at", "is", null)
       .executeTakeFirstOrThrow();
     const active = await ctx.db
       .selectFrom("workers")

@@ -80,6 +80,7 @@ async function addTrainerCohorts(
       .innerJoin("training_programmes as p", "p.id", "c.programme_id")
       .select(["c.id", "c.name", "c.region_code", "p.name as programme_name"])
       .where("c.ends_on", ">=", from)
+      .where("c.cancelled_at", "is", null)
       .execute()
   ).filter((c) => isInScope(actor.scope, c.region_code));
   for (const cohort of cohorts) {
@@ -87,6 +88,7 @@ async function addTrainerCohorts(
       .selectFrom("training_sessions")
       .selectAll()
       .where("cohort_id", "=", cohort.id)
+      .where("cancelled_at", "is", null)
       .orderBy("date")
       .execute();
     const modules = await sessionModules(
