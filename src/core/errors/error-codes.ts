@@ -233,11 +233,6 @@ export const ERROR_CATALOGUE = {
     id: "Perubahan {kind} tidak lengkap atau tidak valid: {detail}",
     en: "The {kind} change is incomplete or not valid: {detail}",
   },
-  sync_budget_exceeded: {
-    status: 409,
-    id: "Wilayah Anda memuat {count} orang, lebih dari batas {budget} per perangkat; pilih wilayah yang lebih kecil untuk kerja luring.",
-    en: "Your region holds {count} persons, more than the {budget} a device may hold; work offline on a smaller region.",
-  },
   sync_conflict_resolved: {
     status: 409,
     id: "Konflik ini sudah diselesaikan.",
