@@ -94,7 +94,12 @@ export function createFetchTransport(options: FetchTransportOptions): SyncTransp
       await requestJson(
         doFetch,
         `/api/v1/cases/${file.caseId}/visits/${file.visitId}/photos`,
-        { method: "POST", headers: headers(false), body: form },
+        // The file's own id as Idempotency-Key: a retry after a lost answer stores it once.
+        {
+          method: "POST",
+          headers: { ...headers(false), "Idempotency-Key": `visit-photo-${file.id}` },
+          body: form,
+        },
         t.upload,
       );
     },

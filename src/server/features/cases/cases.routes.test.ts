@@ -440,6 +440,26 @@ describeEachDialect("cases", (ctx) => {
       expect(storedFiles()).toEqual([]);
     });
 
+    it("stores a photo sent twice with one Idempotency-Key once (a phone retrying a lost answer)", async () => {
+      const { url } = await newVisit();
+      const before = await photoCount();
+      const png = multipart("rumah.png", PNG, "image/png");
+      const send = () =>
+        t.app.inject({
+          method: "POST",
+          url,
+          headers: { ...psm.headers, ...png.headers, "idempotency-key": "foto-01J0000000000000000000000" },
+          payload: png.payload,
+        });
+      const first = await send();
+      expect(first.statusCode, first.body).toBe(201);
+      const again = await send();
+      expect(again.statusCode).toBe(201);
+      expect(again.headers["idempotent-replayed"]).toBe("true");
+      expect(again.json().photos).toEqual(first.json().photos);
+      expect(await photoCount()).toBe(before + 1);
+    });
+
     it("stores a PNG, recognised by its bytes, and serves it back within scope", async () => {
       const { url, visit } = await newVisit();
       expect(visit).toMatchObject({ latitude: -6.17, longitude: 106.82, photos: [] });
