@@ -1,11 +1,12 @@
 /**
  * SQL of the person import, behind one small interface with two implementations:
  * - `kyselyImportStore` (both engines, any `db | trx`), used on PostgreSQL and by the upload route;
- * - `sqliteImportStore`, prepared better-sqlite3 statements on the raw connection. A million rows
- *   through the query builder spend most of their time compiling SQL and crossing async hops per
- *   statement; prepared statements run the same SQL in a fraction of that, which is what brings a
- *   1,000,000-row import under the 30-second goal (docs/benchmarks.md). The caller opens and
- *   commits the transaction on that same connection.
+ * - `sqliteImportStore`, prepared better-sqlite3 statements on the raw connection, used by the CLI
+ *   when the registry already holds data (and by the search and dashboard benches to load data).
+ *   Rows through the query builder spend most of their time compiling SQL and crossing async hops
+ *   per statement; prepared statements run the same SQL in a fraction of that. The caller opens
+ *   and commits the transaction on that same connection.
+ * The CLI's load into an EMPTY registry takes the bulk path instead (person-bulk.repository.ts).
  */
 import type SqliteDatabase from "better-sqlite3";
 import type { Db } from "../../db/database.ts";
