@@ -164,6 +164,12 @@ describe("peduli import persons / export persons [sqlite, child process]", () =>
         one("SELECT count(*) FROM persons WHERE instr(name_phonetic, ?) > 0", key),
       );
       expect(one("SELECT count(*) FROM persons WHERE name_phonetic = '' OR name_normalized = ''")).toBe(0);
+      // The name-word index holds every word of every imported person, as its trigger would.
+      expect(one("SELECT count(*) FROM person_name_words")).toBe(
+        one(`SELECT count(*) FROM (SELECT DISTINCT w.value, p.region_code, p.id FROM persons p,
+          json_each('["' || replace(p.name_phonetic, ' ', '","') || '"]') w WHERE w.value <> '')`),
+      );
+      expect(one("SELECT count(*) FROM person_name_words")).toBeGreaterThan(60_000);
     } finally {
       sqlite.close();
     }
