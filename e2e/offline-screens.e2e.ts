@@ -18,6 +18,11 @@ import {
 
 const PASSWORD = "sinyal hilang di gang";
 const PSM = "psm.kebon-kelapa";
+/** A PNG signature with some bytes: what the photo route accepts as an image. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(256, 7),
+]);
 let server: E2eServer;
 
 beforeAll(async () => {
@@ -75,8 +80,29 @@ describe("offline field screens", () => {
     const form = page.getByRole("form", { name: "Penilaian kemiskinan (luring)" });
     await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").waitFor({ timeout: 30_000 });
 
-    const householdSelect = form.getByLabel("Keluarga yang dinilai");
-    const householdId = await householdSelect.locator("option:not([disabled])").first().getAttribute("value");
+    // The household is found by typing (a kelurahan holds thousands): part of a held address.
+    const picker = form.getByRole("combobox", { name: "Keluarga yang dinilai" });
+    await picker.click();
+    const first = form.getByRole("option").first();
+    const address = (await first.locator(".picker-title").textContent())!.trim();
+    const query = address.split(" ").slice(0, 3).join(" ");
+    await picker.pressSequentially(query);
+    const matches = form.getByRole("option").filter({ hasText: address });
+    await matches.first().waitFor();
+    expect(await form.getByRole("option").count()).toBeLessThanOrEqual(20);
+    await picker.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: `${SHOTS}/71-offline-picker-phone.png` });
+    // Keyboard: the first match is highlighted with the arrow and chosen with Enter.
+    await picker.press("ArrowDown");
+    expect(await picker.getAttribute("aria-activedescendant")).toBeTruthy();
+    const chosenTitle = (await form
+      .getByRole("option", { selected: true })
+      .locator(".picker-title")
+      .textContent())!;
+    await picker.press("Enter");
+    await form.getByRole("button", { name: "Ganti" }).waitFor();
+    expect(await picker.inputValue()).toContain(chosenTitle.trim());
+    const householdId = await form.locator("input[name=householdId]").inputValue();
     expect(householdId).toBeTruthy();
     const onServer = async () => {
       const r = await page.request.get(`${server.baseUrl}/api/v1/households/${householdId}/assessments`);
@@ -89,7 +115,6 @@ describe("offline field screens", () => {
 
     await phone.context.setOffline(true);
     await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
-    await householdSelect.selectOption(householdId!);
     await answer(form);
     // Not every indicator answered yet: no verdict, the count of what is left instead.
     await expect
@@ -191,9 +216,10 @@ describe("offline field screens", () => {
     const headers = { "x-csrf-token": me.csrfToken as string };
 
     const edit = page.getByRole("form", { name: "Perbaiki data keluarga" });
-    const choose = edit.locator("select[name=recordId]");
-    const householdId = (await choose.locator("option:not([disabled])").first().getAttribute("value"))!;
-    await choose.selectOption(householdId);
+    await edit.getByRole("combobox").click();
+    await edit.getByRole("option").first().click();
+    const householdId = await edit.locator("input[name=recordId]").inputValue();
+    expect(householdId).toBeTruthy();
     await phone.context.setOffline(true);
     await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
     await edit.getByLabel("Alamat").fill("Jl. Dari Ponsel 1");
@@ -226,6 +252,28 @@ describe("offline field screens", () => {
       .filter({ hasText: "Berkas 'besar.jpg' lebih besar dari batas 5 MB" })
       .waitFor();
 
+    // A visit with two photos whose upload will fail: the worker sees them, retries one, discards one.
+    const caseId = await visit
+      .locator("select[name=caseId] option:not([disabled])")
+      .first()
+      .getAttribute("value");
+    await visit.locator("select[name=caseId]").selectOption(caseId!);
+    await visit.getByLabel("Bertemu dengan").fill("Pak RT");
+    await visit.locator("input[type=file]").setInputFiles([
+      { name: "rumah.png", mimeType: "image/png", buffer: PNG },
+      { name: "dapur.png", mimeType: "image/png", buffer: PNG },
+    ]);
+    await visit.getByTestId("photos-ready").waitFor();
+    await visit.getByRole("button", { name: "Simpan kunjungan" }).click();
+    await page.getByRole("alert").filter({ hasText: "Kunjungan disimpan" }).waitFor();
+    await phone.context.route("**/visits/*/photos", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/problem+json",
+        body: JSON.stringify({ title: "Server sibuk", status: 503, detail: "Server sibuk" }),
+      }),
+    );
+
     const patched = await desk.page.request.patch(`${server.baseUrl}/api/v1/households/${householdId}`, {
       headers,
       data: { address: "Jl. Dari Server 2" },
@@ -243,6 +291,14 @@ describe("offline field screens", () => {
     expect(await conflict.getByTestId("server-value").textContent()).toBe("Jl. Dari Server 2");
     const refused = attention.locator("li").filter({ hasText: "Ditolak server" });
     await refused.getByText(/Alasan: .+/).waitFor();
+    const failedPhoto = (name: string) => attention.getByTestId("failed-photo").filter({ hasText: name });
+    await failedPhoto("rumah.png").waitFor({ timeout: 30_000 });
+    await failedPhoto("dapur.png")
+      .getByText(/Gagal dikirim \(\d+×\)/)
+      .waitFor();
+    await failedPhoto("dapur.png")
+      .getByText(/Kunjungan pada kasus/)
+      .waitFor();
     await expectNoHorizontalOverflow(page);
     await attention.screenshot({ path: `${SHOTS}/75-offline-attention-phone.png` });
 
@@ -266,6 +322,17 @@ describe("offline field screens", () => {
       .toBe("Jl. Dari Ponsel 1");
     await conflict.waitFor({ state: "detached" });
 
+    page.once("dialog", (dialog) => void dialog.accept());
+    await failedPhoto("dapur.png").getByRole("button", { name: "Buang foto" }).click();
+    await failedPhoto("dapur.png").waitFor({ state: "detached" });
+    await phone.context.unroute("**/visits/*/photos");
+    await failedPhoto("rumah.png").getByRole("button", { name: "Coba lagi" }).click();
+    await failedPhoto("rumah.png").waitFor({ state: "detached", timeout: 30_000 });
+    // The retried photo arrived; the discarded one never will.
+    const visits = await desk.page.request.get(`${server.baseUrl}/api/v1/cases/${caseId}/visits`);
+    const items = ((await visits.json()) as { items: { met: string; photos: unknown[] }[] }).items;
+    expect(items.find((v) => v.met === "Pak RT")?.photos).toHaveLength(1);
+
     await refused.getByRole("button", { name: "Ubah", exact: true }).click();
     await refused.getByLabel("Kode kelurahan").fill(ownRegion);
     await refused.getByRole("button", { name: "Simpan dan kirim ulang" }).click();
@@ -285,7 +352,8 @@ describe("offline field screens", () => {
     await expect
       .poll(() => page.getByTestId("pending").textContent(), { timeout: 30_000 })
       .toContain("0 perubahan");
-    expect(phone.errors.filter((e) => !e.includes("403"))).toEqual([]);
+    // 403: the refused household; 503: the photo uploads made to fail.
+    expect(phone.errors.filter((e) => !e.includes("403") && !e.includes("503"))).toEqual([]);
     await desk.context.close();
     await phone.context.close();
   }, 180_000);

@@ -22,6 +22,17 @@ const PNG = Buffer.concat([
 
 let server: E2eServer;
 
+/** Finds the household made on the phone with the search picker and chooses it. */
+async function pickNewHousehold(form: Locator) {
+  await form.getByRole("combobox").fill(`${ADDRESS.split(" ").at(-1)} rw 7 rt 3`);
+  await form
+    .getByRole("option")
+    .filter({ hasText: ADDRESS })
+    .filter({ hasText: "baru, belum terkirim" })
+    .click();
+  await form.getByRole("button", { name: "Ganti" }).waitFor();
+}
+
 /** Answers every indicator of the default set in a form. */
 async function answerAllIndicators(form: Locator) {
   const yesNo = (legend: string, answer: "Ya" | "Tidak") =>
@@ -82,17 +93,13 @@ describe("offline field work", () => {
     await page.getByRole("alert").filter({ hasText: "Keluarga disimpan" }).waitFor();
 
     const person = page.getByRole("form", { name: "Tambah anggota keluarga" });
-    await person
-      .locator("select[name=householdId]")
-      .selectOption({ label: `${ADDRESS} (RW 7/RT 3) (baru, belum terkirim)` });
+    await pickNewHousehold(person);
     await person.getByLabel("Nama", { exact: true }).fill("Siti Rahayu");
     await person.getByRole("button", { name: "Simpan anggota" }).click();
     await page.getByRole("alert").filter({ hasText: "Anggota disimpan" }).waitFor();
 
     const assessment = page.getByRole("form", { name: "Penilaian kemiskinan (luring)" });
-    await assessment
-      .locator("select[name=householdId]")
-      .selectOption({ label: `${ADDRESS} (RW 7/RT 3) (baru, belum terkirim)` });
+    await pickNewHousehold(assessment);
     await answerAllIndicators(assessment);
     // The verdict is computed on the phone, with no network.
     await assessment.getByText("Dihitung di ponsel ini").first().waitFor();
@@ -100,9 +107,7 @@ describe("offline field work", () => {
     await page.getByRole("alert").filter({ hasText: "Penilaian disimpan" }).waitFor();
 
     const caseForm = page.getByRole("form", { name: "Buka kasus keluarga" });
-    await caseForm
-      .locator("select[name=householdId]")
-      .selectOption({ label: `${ADDRESS} (RW 7/RT 3) (baru, belum terkirim)` });
+    await pickNewHousehold(caseForm);
     await caseForm.getByLabel("Uraian masalah").fill(`Balita tanpa pengasuh di ${ADDRESS}`);
     await caseForm.getByRole("button", { name: "Buka kasus" }).click();
     await page.getByRole("alert").filter({ hasText: "Kasus disimpan" }).waitFor();

@@ -15,7 +15,7 @@ import { AttendanceForm } from "./screens/attendance-form.tsx";
 import { AttentionList } from "./screens/attention-list.tsx";
 import { CaseForm } from "./screens/case-form.tsx";
 import { EditRecordForm } from "./screens/edit-form.tsx";
-import { householdLabel, useHeld } from "./screens/held-data.ts";
+import { useHeld } from "./screens/held-data.ts";
 import { HouseholdForm } from "./screens/household-form.tsx";
 import { PersonForm } from "./screens/person-form.tsx";
 import { ServerConflicts } from "./screens/server-conflicts.tsx";
@@ -55,10 +55,7 @@ export function OfflinePage() {
   );
   const changed = useCallback(() => void refreshStatus().then(bump), [bump]);
 
-  const households = held.households.map((h) => ({
-    value: h.id,
-    label: householdLabel(h, t("offline.newRecord")),
-  }));
+  const households = held.picks.households;
   const cases = held.cases.map((c) => ({
     value: c.id,
     label: String(c.data.caseNumber ?? c.data.description ?? c.id),
@@ -93,7 +90,12 @@ export function OfflinePage() {
               {message}
             </p>
           ) : null}
-          <AttentionList entries={held.attention} online={status.online} onChanged={changed} />
+          <AttentionList
+            entries={held.attention}
+            photos={held.failedPhotos}
+            online={status.online}
+            onChanged={changed}
+          />
           <ServerConflicts
             online={status.online}
             hideWhenEmpty
@@ -122,7 +124,7 @@ export function OfflinePage() {
               title={t("field.edit.household")}
               chooseLabel={t("offline.person.household")}
               records={held.households}
-              options={households}
+              entries={households}
               fields={[
                 { name: "address", label: t("offline.household.address") },
                 { name: "rw", label: t("offline.household.rw"), pattern: "\\d{1,3}", inputMode: "numeric" },
@@ -135,8 +137,7 @@ export function OfflinePage() {
               title={t("field.edit.person")}
               chooseLabel={t("field.edit.person_choose")}
               records={held.persons}
-              options={held.persons.map((p) => ({ value: p.id, label: String(p.data.name ?? p.id) }))}
-              parent={{ label: t("offline.person.household"), key: "householdId", options: households }}
+              entries={held.picks.persons}
               fields={[{ name: "name", label: t("offline.person.name") }]}
               onSaved={saved}
             />

@@ -9,17 +9,10 @@ import { type Answer, IndicatorAnswers } from "../../features/assessments/indica
 import { useLanguage } from "../../i18n/i18n.ts";
 import type { LocalRecord } from "../local-store.ts";
 import { recordChange } from "../outbox.ts";
-import {
-  EmptyScreen,
-  field,
-  OfflineForm,
-  type OnSaved,
-  type Option,
-  Problem,
-  SelectField,
-  TextField,
-} from "./form-field.tsx";
+import { EmptyScreen, field, OfflineForm, type OnSaved, Problem, TextField } from "./form-field.tsx";
 import { type HeldIndicatorSet, localVerdict, toHeldSet } from "./local-assessment.ts";
+import { RecordPicker } from "./record-picker.tsx";
+import type { PickEntry } from "./record-search.ts";
 import "../../features/assessments/assessments.css";
 
 /** Today on the phone's calendar (YYYY-MM-DD). */
@@ -42,7 +35,7 @@ export function AssessmentForm({
   indicatorSets,
   onSaved,
 }: {
-  households: readonly Option[];
+  households: readonly PickEntry[];
   indicatorSets: readonly LocalRecord[];
   onSaved: OnSaved;
 }) {
@@ -100,11 +93,11 @@ export function AssessmentForm({
         }}
       >
         {households.length === 0 ? <p>{t("field.assessment.noHouseholds")}</p> : null}
-        <SelectField
+        <RecordPicker
           label={t("field.assessment.household")}
           name="householdId"
           required
-          options={households}
+          entries={households}
         />
         <TextField
           label={t("assessments.assessedOn")}

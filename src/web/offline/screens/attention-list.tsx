@@ -1,15 +1,17 @@
 /**
- * The changes the worker must look at, never dropped silently: refused ones with the server's
- * reason (edit the fields and send again, or discard after confirming) and conflicting ones with
- * both values per field (choose which stays).
+ * What the worker must look at, never dropped silently: refused changes with the server's reason
+ * (edit the fields and send again, or discard after confirming), conflicting ones with both values
+ * per field (choose which stays), and visit photos whose upload failed (try again now, or discard
+ * after confirming; otherwise they are tried again at every sync).
  */
 import { useState } from "react";
 import type { SyncConflictDto } from "../../../core/api/sync.schema.ts";
 import { useLanguage } from "../../i18n/i18n.ts";
 import type { OutboxEntry } from "../local-store.ts";
-import { offlineStore } from "../offline-controller.ts";
+import { offlineStore, syncNow } from "../offline-controller.ts";
 import { dismissChange, retryChange } from "../outbox.ts";
 import { ConflictChoice, useFieldName } from "./conflict-choice.tsx";
+import type { FailedPhoto } from "./held-data.ts";
 
 /** The payload fields a worker can correct by hand (plain text and numbers). */
 export function editableFields(payload: Record<string, unknown>): string[] {
@@ -20,15 +22,18 @@ export function editableFields(payload: Record<string, unknown>): string[] {
 
 export function AttentionList({
   entries,
+  photos = [],
   online,
   onChanged,
 }: {
   entries: readonly OutboxEntry[];
+  /** Photos whose upload failed. */
+  photos?: readonly FailedPhoto[];
   online: boolean;
   onChanged: () => void;
 }) {
   const { t } = useLanguage();
-  if (entries.length === 0) return null;
+  if (entries.length === 0 && photos.length === 0) return null;
   return (
     <section className="offline-attention" aria-labelledby="attention-title" data-testid="attention">
       <h2 id="attention-title">{t("offline.attention.title")}</h2>
@@ -43,8 +48,64 @@ export function AttentionList({
             )}
           </li>
         ))}
+        {photos.map((p) => (
+          <li key={p.id} className="offline-item offline-item-block" data-testid="failed-photo">
+            <FailedPhotoEntry photo={p} online={online} onChanged={onChanged} />
+          </li>
+        ))}
       </ul>
     </section>
+  );
+}
+
+function FailedPhotoEntry({
+  photo,
+  online,
+  onChanged,
+}: {
+  photo: FailedPhoto;
+  online: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useLanguage();
+  const [busy, setBusy] = useState(false);
+  const store = offlineStore();
+  async function retry() {
+    setBusy(true);
+    try {
+      await syncNow();
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  }
+  async function discard() {
+    if (!store || !window.confirm(t("field.photos.discardConfirm", { name: photo.name }))) return;
+    await store.removeAttachments([photo.id]);
+    onChanged();
+  }
+  return (
+    <>
+      <strong>
+        {t("field.photos.failed")} — <span className="offline-file">{photo.name}</span>
+      </strong>
+      <p>
+        {photo.caseLabel
+          ? t("field.photos.visitOfCase", { case: photo.caseLabel })
+          : t("field.photos.visit", { id: photo.visitId.slice(0, 8) })}
+      </p>
+      <p>{t("field.photos.error", { error: photo.error ?? "", count: photo.attempts })}</p>
+      <p className="muted">{t("field.photos.later")}</p>
+      <div className="offline-actions">
+        <button type="button" className="button" disabled={!online || busy} onClick={() => void retry()}>
+          {busy ? t("field.photos.retrying") : t("field.photos.retry")}
+        </button>
+        <button type="button" className="button button-danger" onClick={() => void discard()}>
+          {t("field.photos.discard")}
+        </button>
+      </div>
+      {!online ? <p className="muted">{t("field.photos.needSignal")}</p> : null}
+    </>
   );
 }
 

@@ -2,22 +2,16 @@
 import { useTranslation } from "react-i18next";
 import type { LocalRecord } from "../local-store.ts";
 import { recordChange } from "../outbox.ts";
-import {
-  field,
-  OfflineForm,
-  type OnSaved,
-  type Option,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from "./form-field.tsx";
+import { field, OfflineForm, type OnSaved, SelectField, TextAreaField, TextField } from "./form-field.tsx";
+import { RecordPicker } from "./record-picker.tsx";
+import type { PickEntry } from "./record-search.ts";
 
 export function CaseForm({
   households,
   categories,
   onSaved,
 }: {
-  households: readonly Option[];
+  households: readonly PickEntry[];
   categories: readonly LocalRecord[];
   onSaved: OnSaved;
 }) {
@@ -48,7 +42,12 @@ export function CaseForm({
         return t("offline.caseForm.saved");
       }}
     >
-      <SelectField label={t("offline.caseForm.household")} name="householdId" required options={households} />
+      <RecordPicker
+        label={t("offline.caseForm.household")}
+        name="householdId"
+        required
+        entries={households}
+      />
       {categoryOptions.length > 0 ? (
         <SelectField
           label={t("offline.caseForm.category")}

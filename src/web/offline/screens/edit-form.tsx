@@ -1,14 +1,17 @@
 /**
  * Corrects a held household or member on the phone (household.update / person.update): each
  * changed field is sent with the value the worker saw, so the server can tell a conflict (the same
- * field changed there meanwhile) from a plain edit.
+ * field changed there meanwhile) from a plain edit. The record is found with the shared picker
+ * (a member by name or by their household's address, RW/RT or KK).
  */
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalRecord } from "../local-store.ts";
 import { offlineStore } from "../offline-controller.ts";
 import { currentView, recordEdit } from "../outbox.ts";
-import { field, OfflineForm, type OnSaved, type Option, SelectField, TextField } from "./form-field.tsx";
+import { field, OfflineForm, type OnSaved, TextField } from "./form-field.tsx";
+import { RecordPicker } from "./record-picker.tsx";
+import type { PickEntry } from "./record-search.ts";
 
 export interface EditableField {
   name: string;
@@ -22,31 +25,25 @@ export function EditRecordForm({
   title,
   chooseLabel,
   records,
-  options,
+  entries,
   fields,
-  parent,
   onSaved,
 }: {
   table: "households" | "persons";
   title: string;
   chooseLabel: string;
   records: readonly LocalRecord[];
-  options: readonly Option[];
+  /** The picker's entries of the same records. */
+  entries: readonly PickEntry[];
   fields: readonly EditableField[];
-  /** Choose the parent first (a member's household): a kelurahan's members are too many for one list. */
-  parent?: { label: string; key: string; options: readonly Option[] };
   onSaved: OnSaved;
 }) {
   const { t } = useTranslation();
   const [id, setId] = useState("");
-  const [parentId, setParentId] = useState("");
-  const shown = parent
-    ? options.filter((o) => records.find((r) => r.id === o.value)?.data[parent.key] === parentId)
-    : options;
   const [seen, setSeen] = useState<Record<string, unknown> | null>(null);
   useEffect(() => {
     const store = offlineStore();
-    const record = records.find((r) => r.id === id);
+    const record = id ? records.find((r) => r.id === id) : undefined;
     if (!store || !record) {
       setSeen(null);
       return;
@@ -69,26 +66,7 @@ export function EditRecordForm({
         return change ? t("field.edit.saved") : t("field.edit.unchanged");
       }}
     >
-      {parent ? (
-        <SelectField
-          label={parent.label}
-          name="parentId"
-          value={parentId}
-          onChange={(e) => {
-            setParentId(e.target.value);
-            setId("");
-          }}
-          options={parent.options}
-        />
-      ) : null}
-      <SelectField
-        label={chooseLabel}
-        name="recordId"
-        required
-        value={id}
-        onChange={(e) => setId(e.target.value)}
-        options={shown}
-      />
+      <RecordPicker label={chooseLabel} name="recordId" required entries={entries} onChange={setId} />
       {seen
         ? fields.map((x) => (
             <TextField

@@ -2,6 +2,8 @@
 import { useTranslation } from "react-i18next";
 import { recordChange } from "../outbox.ts";
 import { field, OfflineForm, type OnSaved, type Option, SelectField, TextField } from "./form-field.tsx";
+import { RecordPicker } from "./record-picker.tsx";
+import type { PickEntry } from "./record-search.ts";
 
 const RELATIONS: readonly Option[] = [
   { value: "kepala_keluarga", label: "Kepala keluarga" },
@@ -11,7 +13,7 @@ const RELATIONS: readonly Option[] = [
   { value: "lainnya", label: "Lainnya" },
 ];
 
-export function PersonForm({ households, onSaved }: { households: readonly Option[]; onSaved: OnSaved }) {
+export function PersonForm({ households, onSaved }: { households: readonly PickEntry[]; onSaved: OnSaved }) {
   const { t } = useTranslation();
   return (
     <OfflineForm
@@ -31,7 +33,7 @@ export function PersonForm({ households, onSaved }: { households: readonly Optio
         return t("offline.person.saved");
       }}
     >
-      <SelectField label={t("offline.person.household")} name="householdId" required options={households} />
+      <RecordPicker label={t("offline.person.household")} name="householdId" required entries={households} />
       <TextField label={t("offline.person.name")} name="name" required autoComplete="off" />
       <SelectField
         label={t("offline.person.sex")}
