@@ -309,6 +309,10 @@ describe("offline field screens", () => {
     const atDesk = supervisor.page.getByTestId("conflict-choice").filter({ hasText: "Jl. Dari Ponsel 1" });
     await atDesk.waitFor();
     expect(await atDesk.getByTestId("server-value").textContent()).toBe("Jl. Dari Server 2");
+    // Named by the household's address as it is now (not a bare id), its KK never whole.
+    const deskItem = supervisor.page.locator("li").filter({ has: atDesk });
+    await deskItem.getByRole("link", { name: "Keluarga Jl. Dari Server 2" }).waitFor();
+    expect(await deskItem.textContent()).not.toMatch(/\d{16}/);
     await supervisor.page.screenshot({ path: `${SHOTS}/76-conflicts-desk.png` });
     expect(supervisor.errors).toEqual([]);
     await supervisor.context.close();

@@ -71,6 +71,22 @@ export const conflictSchema = z
     resolution: z.enum(["server", "client"]).nullable(),
     resolvedBy: z.string().nullable(),
     resolvedAt: z.string().nullable(),
+    subject: z
+      .object({
+        name: z.string().nullable().meta({ description: "The person's name (a persons conflict)" }),
+        address: z
+          .string()
+          .nullable()
+          .meta({ description: "The household's address (a households conflict)" }),
+        rw: z.string().nullable(),
+        rt: z.string().nullable(),
+        kkNumber: z.string().nullable().meta({ description: "The household's KK number, masked" }),
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description: "Whom the record is about, as it is now (the conflict list only); null when gone",
+      }),
   })
   .meta({ id: "SyncConflict" });
 export type SyncConflictDto = z.infer<typeof conflictSchema>;

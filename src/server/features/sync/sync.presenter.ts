@@ -1,4 +1,5 @@
 /** The fields of sync records that leave the server. */
+import { presentKk } from "../../../core/access/privacy.ts";
 import type { SyncConflictDto } from "../../../core/api/sync.schema.ts";
 import type { CaseRow, CaseTaskRow } from "../cases/cases.table.ts";
 import type { ConflictListRow } from "./sync.repository.ts";
@@ -27,6 +28,25 @@ export function presentConflict(row: ConflictListRow): SyncConflictDto {
     resolution: row.resolution === "server" || row.resolution === "client" ? row.resolution : null,
     resolvedBy: row.resolved_by,
     resolvedAt: row.resolved_at,
+    ...conflictSubject(row),
+  };
+}
+
+/** Whom a listed conflict is about; a row not read by the list (a push answer) has no subject. */
+function conflictSubject(row: ConflictListRow): Pick<SyncConflictDto, "subject"> {
+  if (row.subject_name === undefined && row.subject_address === undefined) return {};
+  const name = row.subject_name ?? null;
+  const address = row.subject_address ?? null;
+  if (name === null && address === null) return { subject: null };
+  return {
+    subject: {
+      name,
+      address,
+      rw: row.subject_rw ?? null,
+      rt: row.subject_rt ?? null,
+      // A list: the KK is masked, as in every registry list.
+      kkNumber: presentKk(row.subject_kk ?? null, "list"),
+    },
   };
 }
 

@@ -53,7 +53,15 @@ export function findConflict(db: Db, id: string, scope: RegionScope) {
   ).executeTakeFirst() as Promise<SyncConflictRow | undefined>;
 }
 
-export type ConflictListRow = SyncConflictRow & { created_by_name: string | null };
+/** A conflict with who sent it and whom its record is about (its person or household, as now). */
+export type ConflictListRow = SyncConflictRow & {
+  created_by_name: string | null;
+  subject_name?: string | null;
+  subject_address?: string | null;
+  subject_rw?: string | null;
+  subject_rt?: string | null;
+  subject_kk?: string | null;
+};
 
 export function listConflicts(
   db: Db,
@@ -62,8 +70,19 @@ export function listConflicts(
   let q = db
     .selectFrom("sync_conflicts as c")
     .leftJoin("users as u", "u.id", "c.created_by")
+    .leftJoin("persons as sp", (j) => j.onRef("sp.id", "=", "c.record_id").on("c.table_name", "=", "persons"))
+    .leftJoin("households as sh", (j) =>
+      j.onRef("sh.id", "=", "c.record_id").on("c.table_name", "=", "households"),
+    )
     .selectAll("c")
-    .select("u.display_name as created_by_name");
+    .select([
+      "u.display_name as created_by_name",
+      "sp.name as subject_name",
+      "sh.address as subject_address",
+      "sh.rw as subject_rw",
+      "sh.rt as subject_rt",
+      "sh.kk_number as subject_kk",
+    ]);
   q = applyScope(q, "c.region_code", filter.scope);
   if (filter.open) q = q.where("c.resolved_at", "is", null);
   if (filter.recordId) q = q.where("c.record_id", "=", filter.recordId);

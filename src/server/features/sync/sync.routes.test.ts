@@ -207,6 +207,15 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
 
     const listed = await a.get(`/api/v1/sync/conflicts?recordId=${personId}`);
     expect(listed.json().items).toHaveLength(1);
+    // The list names whom the record is about; the push answer does not carry it.
+    expect(listed.json().items[0].subject).toEqual({
+      name: "Budi",
+      address: null,
+      rw: null,
+      rt: null,
+      kkNumber: null,
+    });
+    expect(result.conflicts[0].subject).toBeUndefined();
     const conflictId = listed.json().items[0].id;
     const resolved = await b.post(`/api/v1/sync/conflicts/${conflictId}/resolve`, { keep: "client" });
     expect(resolved.statusCode).toBe(200);
@@ -221,6 +230,48 @@ describeEachDialect("sync API: push once, pull in scope, conflicts, devices", (c
       (await b.post(`/api/v1/sync/conflicts/${conflictId}/resolve`, { keep: "server" })).statusCode,
     ).toBe(409);
     expect((await a.get(`/api/v1/sync/conflicts?recordId=${personId}`)).json().items).toHaveLength(0);
+  });
+
+  it("lists a household conflict with the household's address, RW/RT and masked KK as they are now", async () => {
+    const a = await as("psm.sync.a");
+    const b = await as("psm.sync.b");
+    const householdId = newId();
+    await a.push([
+      change("household.create", householdId, {
+        regionCode: GAMBIR,
+        rw: "4",
+        rt: "9",
+        address: "Jl. Awal 1",
+      }),
+    ]);
+    await ctx.db
+      .updateTable("households")
+      .set({ kk_number: "3171010101200042" })
+      .where("id", "=", householdId)
+      .execute();
+    const { seq } = await ctx.db
+      .selectFrom("households")
+      .select("seq")
+      .where("id", "=", householdId)
+      .executeTakeFirstOrThrow();
+    const edit = (value: string) =>
+      change(
+        "household.update",
+        householdId,
+        {},
+        { baseSeq: seq, edits: { address: { base: "Jl. Awal 1", value } } },
+      );
+    expect((await a.push([edit("Jl. Dari A 2")])).json().results[0].status).toBe("applied");
+    expect((await b.push([edit("Jl. Dari B 3")])).json().results[0].status).toBe("conflict");
+    const listed = (await b.get(`/api/v1/sync/conflicts?recordId=${householdId}`)).json().items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0].subject).toEqual({
+      name: null,
+      address: "Jl. Dari A 2",
+      rw: "004",
+      rt: "009",
+      kkNumber: "3171••••••••0042",
+    });
   });
 
   it("sends a household that moved out of the region as removed, with its members", async () => {

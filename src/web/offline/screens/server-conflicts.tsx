@@ -1,13 +1,14 @@
 /**
  * The open conflicts the server keeps for the caller's region (GET /sync/conflicts): each with
- * who sent it, the field, the phone's and the server's value, and the choice. Shown on /luring
+ * who sent it, whom the record is about (the person's name, or the household's address, RW/RT and
+ * masked KK), the field, the phone's and the server's value, and the choice. Shown on /luring
  * when online and on the supervisors' page /luring/konflik.
  */
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { z } from "zod";
-import type { conflictListResponse } from "../../../core/api/sync.schema.ts";
+import type { conflictListResponse, SyncConflictDto } from "../../../core/api/sync.schema.ts";
 import { api } from "../../api/api.ts";
 import { useCan } from "../../features/auth/auth-context.tsx";
 import { formatDateTime } from "../../i18n/datetime.ts";
@@ -18,6 +19,11 @@ import { Problem } from "./form-field.tsx";
 type ConflictList = z.infer<typeof conflictListResponse>;
 
 export const conflictsKey = ["sync", "conflicts"] as const;
+
+/** Whom a conflict is about, as the server has it now: the person's name or the household's address. */
+export function subjectTitle(c: Pick<SyncConflictDto, "subject">): string | null {
+  return c.subject?.name ?? c.subject?.address ?? null;
+}
 
 export function ServerConflicts({
   online,
@@ -56,8 +62,19 @@ export function ServerConflicts({
               {" · "}
               <Link to={c.tableName === "households" ? `/keluarga/${c.recordId}` : `/penduduk/${c.recordId}`}>
                 {c.tableName === "households" ? t("field.conflicts.household") : t("field.conflicts.person")}{" "}
-                {c.recordId.slice(0, 8)}
+                {subjectTitle(c) ?? c.recordId.slice(0, 8)}
               </Link>
+              {c.subject?.kkNumber || c.subject?.rw ? (
+                <span className="conflict-subject" data-testid="conflict-subject">
+                  {" · "}
+                  {[
+                    c.subject.rw ? `RW ${c.subject.rw}/RT ${c.subject.rt ?? "-"}` : "",
+                    c.subject.kkNumber ? `KK ${c.subject.kkNumber}` : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              ) : null}
             </small>
             <ConflictChoice
               conflict={c}
