@@ -156,11 +156,19 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
     },
     insertClassification: (c) => void s.classification.run(c),
     finish() {
-      for (const d of definitions) if (d.type === "index") sqlite.exec(d.sql);
-      // The name-word search index, set-based in key order (several times cheaper than its
-      // trigger row by row), before the triggers come back.
-      if (worded) rebuildPersonNameWords(sqlite);
-      for (const d of definitions) if (d.type === "trigger") sqlite.exec(d.sql);
+      // The file has been read by now, so the reader's core is free: SQLite's sorter may use a
+      // helper thread for the index builds and the ordered fill below.
+      const threads = sqlite.pragma("threads", { simple: true });
+      sqlite.pragma("threads = 2");
+      try {
+        for (const d of definitions) if (d.type === "index") sqlite.exec(d.sql);
+        // The name-word search index, set-based in key order (several times cheaper than its
+        // trigger row by row), before the triggers come back.
+        if (worded) rebuildPersonNameWords(sqlite);
+        for (const d of definitions) if (d.type === "trigger") sqlite.exec(d.sql);
+      } finally {
+        sqlite.pragma(`threads = ${Number(threads)}`);
+      }
     },
     sameNameBirthPairs: () =>
       sqlite
