@@ -24,8 +24,11 @@ let server: E2eServer;
 
 /** Finds the household made on the phone with the search picker and chooses it. */
 async function pickNewHousehold(form: Locator) {
-  await form.getByRole("combobox").fill(`${ADDRESS.split(" ").at(-1)} rw 7 rt 3`);
   await form
+    .getByPlaceholder("Alamat, RW/RT, no. KK, atau nama")
+    .fill(`${ADDRESS.split(" ").at(-1)} rw 7 rt 3`);
+  await form
+    .getByRole("listbox")
     .getByRole("option")
     .filter({ hasText: ADDRESS })
     .filter({ hasText: "baru, belum terkirim" })

@@ -66,13 +66,18 @@ export function ServerConflicts({
               </Link>
               {c.subject?.kkNumber || c.subject?.rw ? (
                 <span className="conflict-subject" data-testid="conflict-subject">
-                  {" · "}
-                  {[
-                    c.subject.rw ? `RW ${c.subject.rw}/RT ${c.subject.rt ?? "-"}` : "",
-                    c.subject.kkNumber ? `KK ${c.subject.kkNumber}` : "",
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
+                  {c.subject.rw ? (
+                    <>
+                      {" "}
+                      · <span>{`RW ${c.subject.rw}/RT ${c.subject.rt ?? "-"}`}</span>
+                    </>
+                  ) : null}
+                  {c.subject.kkNumber ? (
+                    <>
+                      {" "}
+                      · <span>{`KK ${c.subject.kkNumber}`}</span>
+                    </>
+                  ) : null}
                 </span>
               ) : null}
             </small>
