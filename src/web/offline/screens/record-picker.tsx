@@ -99,9 +99,11 @@ export function RecordPicker({
       if (count === 0) return;
       const step = e.key === "ArrowDown" ? 1 : -1;
       setActive((a) => (a < 0 ? (step > 0 ? 0 : count - 1) : (a + step + count) % count));
-    } else if (e.key === "Enter" && open && active >= 0 && result.matches[active]) {
+    } else if (e.key === "Enter" && open && (active >= 0 || count === 1)) {
+      // Enter takes the highlighted match, or the only one.
       e.preventDefault();
-      choose(result.matches[active]);
+      const entry = result.matches[Math.max(active, 0)];
+      if (entry) choose(entry);
     } else if (e.key === "Escape" && open) {
       e.preventDefault();
       setOpen(false);
@@ -109,6 +111,7 @@ export function RecordPicker({
     }
   }
 
+  const listed = open && chosen === null && result.matches.length > 0;
   const status = chosen
     ? ""
     : !open
@@ -133,7 +136,7 @@ export function RecordPicker({
         enterKeyHint="search"
         placeholder={t("field.picker.placeholder")}
         aria-autocomplete="list"
-        aria-expanded={open && !chosen}
+        aria-expanded={listed}
         aria-controls={listId}
         aria-describedby={hintId}
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
@@ -171,14 +174,7 @@ export function RecordPicker({
           </button>
         </div>
       ) : null}
-      <div
-        ref={list}
-        id={listId}
-        role="listbox"
-        aria-label={label}
-        className="picker-list"
-        hidden={!open || chosen !== null || result.matches.length === 0}
-      >
+      <div ref={list} id={listId} role="listbox" aria-label={label} className="picker-list" hidden={!listed}>
         {result.matches.map((entry, i) => (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works through the combobox (arrows, Enter)
           <div

@@ -34,12 +34,11 @@ export const EMPTY_INDEX: PickIndex = { households: [], persons: [] };
 
 /** Lower case, no accents, punctuation as spaces, single spaces: what is compared. */
 export function normalize(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  const lower = value.toLowerCase();
+  // Most names and addresses are plain ASCII: only the others pay for taking accents off.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, not a control character
+  const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFD").replace(/\p{M}/gu, "") : lower;
+  return plain.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -61,18 +60,28 @@ export function buildPickIndex(
   households: readonly LocalRecord[],
   persons: readonly LocalRecord[],
 ): PickIndex {
-  const members = new Map<string, string[]>();
+  // Each name and address is normalised once, then shared by household and member entries.
+  const members = new Map<string, { names: string[]; normal: string[] }>();
+  const normalNames = new Map<string, string>();
   for (const p of persons) {
     const hid = str(p.data.householdId);
+    const name = str(p.data.name);
+    const normal = normalize(name);
+    normalNames.set(p.id, normal);
     const list = members.get(hid);
-    if (list) list.push(str(p.data.name));
-    else members.set(hid, [str(p.data.name)]);
+    if (list) {
+      list.names.push(name);
+      list.normal.push(normal);
+    } else members.set(hid, { names: [name], normal: [normal] });
   }
+  const normalAddresses = new Map<string, string>();
   const byId = new Map<string, PickEntry>();
   const householdEntries = households.map((h) => {
-    const names = members.get(h.id) ?? [];
+    const { names, normal } = members.get(h.id) ?? { names: [], normal: [] };
     const kk = str(h.data.kkNumber).replace(/\D/g, "");
     const address = str(h.data.address);
+    const normalAddress = normalize(address);
+    normalAddresses.set(h.id, normalAddress);
     const detail = [rwRt(h.data), kk ? `KK ${maskNik(kk)}` : "", names.slice(0, 3).join(", ")]
       .concat(names.length > 3 ? ["…"] : [])
       .filter(Boolean)
@@ -85,7 +94,7 @@ export function buildPickIndex(
       isNew: h.seq === 0,
       rw: num(h.data.rw),
       rt: num(h.data.rt),
-      text: ` ${normalize(`${address} ${names.join(" ")}`)}`,
+      text: ` ${normalAddress} ${normal.join(" ")}`,
       digits: kk,
     };
     byId.set(h.id, entry);
@@ -102,7 +111,7 @@ export function buildPickIndex(
       isNew: p.seq === 0,
       rw: home?.rw ?? null,
       rt: home?.rt ?? null,
-      text: ` ${normalize(`${name} ${home?.title ?? ""}`)}`,
+      text: ` ${normalNames.get(p.id) ?? ""} ${home ? (normalAddresses.get(home.id) ?? "") : ""}`,
       digits: home?.digits ?? "",
     };
   });
