@@ -422,6 +422,22 @@ describe("offline field screens", () => {
     await form
       .locator(`select[name=sessionId] option[value="${session.id}"]`)
       .waitFor({ state: "attached", timeout: 30_000 });
+
+    // A supervisor's phone holds many households: one letter matches more than the picker shows.
+    const member = page.getByRole("form", { name: "Perbaiki data anggota" });
+    const memberPicker = member.getByRole("combobox", { name: "Anggota" });
+    await memberPicker.pressSequentially("a");
+    await member.getByText(/20 dari \d+ yang cocok ditampilkan/).waitFor();
+    expect(await member.getByRole("listbox").getByRole("option").count()).toBe(20);
+    await expectNoHorizontalOverflow(page);
+    await memberPicker.evaluate((el) => {
+      el.closest(".picker")?.scrollIntoView({ block: "start" });
+      window.scrollBy(0, -12);
+    });
+    await page.screenshot({ path: `${SHOTS}/78-offline-member-picker-phone.png` });
+    await memberPicker.press("Escape");
+    expect(await memberPicker.getAttribute("aria-expanded")).toBe("false");
+
     await phone.context.setOffline(true);
     await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
     await form.locator("select[name=sessionId]").selectOption(session.id);

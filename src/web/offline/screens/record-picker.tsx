@@ -11,8 +11,8 @@ import { type PickEntry, searchPicks } from "./record-search.ts";
 /** The most matches shown at once: enough to scan on a phone, few enough to stay quick. */
 export const PICK_LIMIT = 20;
 
-/** The text the input shows once an entry is chosen. */
-const chosenText = (e: PickEntry) => (e.rw === null ? e.title : `${e.title} (RW ${e.rw}/RT ${e.rt ?? "-"})`);
+/** The text the input shows once an entry is chosen (its detail line shows below). */
+const chosenText = (e: PickEntry) => e.title;
 
 export function RecordPicker({
   label,

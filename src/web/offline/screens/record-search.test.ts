@@ -96,7 +96,7 @@ describe("record search", () => {
     expect(ids("rw 7 rt 4", index.persons)).toEqual(["p3"]);
     const siti = index.persons[0]!;
     expect(siti.householdId).toBe("h1");
-    expect(siti.detail).toBe("Gg. Melati No. 12 · RW 7/RT 3");
+    expect(siti.detail).toBe("Gg. Melati No. 12 · RW 007/RT 003");
   });
 
   it("marks records made on the phone", () => {

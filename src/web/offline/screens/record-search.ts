@@ -75,6 +75,7 @@ export function buildPickIndex(
     } else members.set(hid, { names: [name], normal: [normal] });
   }
   const normalAddresses = new Map<string, string>();
+  const places = new Map<string, string>();
   const byId = new Map<string, PickEntry>();
   const householdEntries = households.map((h) => {
     const { names, normal } = members.get(h.id) ?? { names: [], normal: [] };
@@ -82,6 +83,7 @@ export function buildPickIndex(
     const address = str(h.data.address);
     const normalAddress = normalize(address);
     normalAddresses.set(h.id, normalAddress);
+    places.set(h.id, rwRt(h.data));
     const detail = [rwRt(h.data), kk ? `KK ${maskNik(kk)}` : "", names.slice(0, 3).join(", ")]
       .concat(names.length > 3 ? ["…"] : [])
       .filter(Boolean)
@@ -107,7 +109,7 @@ export function buildPickIndex(
       id: p.id,
       householdId: home?.id ?? str(p.data.householdId),
       title: name || p.id,
-      detail: home ? `${home.title} · ${rwRt({ rw: home.rw ?? "", rt: home.rt ?? "" })}` : "",
+      detail: home ? `${home.title} · ${places.get(home.id)}` : "",
       isNew: p.seq === 0,
       rw: home?.rw ?? null,
       rt: home?.rt ?? null,
