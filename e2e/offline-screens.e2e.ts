@@ -109,6 +109,7 @@ describe("offline field screens", () => {
     await picker.press("Enter");
     await form.getByRole("button", { name: "Ganti" }).waitFor();
     expect(await picker.inputValue()).toContain(chosenTitle.trim());
+    await form.locator(".picker").screenshot({ path: `${SHOTS}/71-offline-picker-chosen-phone.png` });
     const householdId = await form.locator("input[name=householdId]").inputValue();
     expect(householdId).toBeTruthy();
     const onServer = async () => {

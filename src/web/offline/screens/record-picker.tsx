@@ -34,6 +34,7 @@ export function RecordPicker({
   const inputId = `${uid}-input`;
   const listId = `${uid}-list`;
   const hintId = `${uid}-hint`;
+  const chosenId = `${uid}-chosen`;
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState("");
@@ -138,7 +139,7 @@ export function RecordPicker({
         aria-autocomplete="list"
         aria-expanded={listed}
         aria-controls={listId}
-        aria-describedby={hintId}
+        aria-describedby={chosen ? chosenId : hintId}
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         required={required}
         value={query}
@@ -157,7 +158,7 @@ export function RecordPicker({
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       {chosen ? (
         <div className="picker-chosen">
-          <span>
+          <span id={chosenId}>
             <small>{chosen.detail}</small>
             {chosen.isNew ? <small> {t("offline.newRecord")}</small> : null}
           </span>

@@ -66,7 +66,7 @@ describe("record search", () => {
     expect(ids("200002")).toEqual(["h2"]);
     expect(ids("32730101")).toEqual(["h1", "h2"]);
     const h1 = index.households[0]!;
-    expect(h1.detail).toContain("KK 3273••••••••0001");
+    expect(h1.detail).toContain("KK\u00a03273••••••••0001");
     expect(h1.detail).not.toContain("3273010101200001");
   });
 
@@ -96,7 +96,7 @@ describe("record search", () => {
     expect(ids("rw 7 rt 4", index.persons)).toEqual(["p3"]);
     const siti = index.persons[0]!;
     expect(siti.householdId).toBe("h1");
-    expect(siti.detail).toBe("Gg. Melati No. 12 · RW 007/RT 003");
+    expect(siti.detail).toBe("Gg. Melati No. 12 · RW\u00a0007/RT\u00a0003");
   });
 
   it("marks records made on the phone", () => {

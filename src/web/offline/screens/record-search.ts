@@ -47,9 +47,12 @@ const num = (v: unknown) => {
   return Number.isFinite(n) ? n : null;
 };
 
+/** No-break space: "RW 007/RT 003" and "KK 3171…" never break inside on a narrow screen. */
+const NBSP = "\u00a0";
+
 /** "RW 7/RT 3" with the numbers as held (leading zeros kept). */
 function rwRt(data: Record<string, unknown>): string {
-  return `RW ${str(data.rw) || "-"}/RT ${str(data.rt) || "-"}`;
+  return `RW${NBSP}${str(data.rw) || "-"}/RT${NBSP}${str(data.rt) || "-"}`;
 }
 
 /**
@@ -84,7 +87,7 @@ export function buildPickIndex(
     const normalAddress = normalize(address);
     normalAddresses.set(h.id, normalAddress);
     places.set(h.id, rwRt(h.data));
-    const detail = [rwRt(h.data), kk ? `KK ${maskNik(kk)}` : "", names.slice(0, 3).join(", ")]
+    const detail = [rwRt(h.data), kk ? `KK${NBSP}${maskNik(kk)}` : "", names.slice(0, 3).join(", ")]
       .concat(names.length > 3 ? ["…"] : [])
       .filter(Boolean)
       .join(" · ");
