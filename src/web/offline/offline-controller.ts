@@ -102,7 +102,8 @@ export async function refreshStatus(): Promise<void> {
   const persons = meta.budget ? ((await store.counts()).persons ?? 0) : 0;
   publish({
     pending: entries.filter((e) => e.state === "pending").length + files.length,
-    attention: entries.filter((e) => e.state !== "pending").length,
+    // Photos whose upload failed are shown for the worker to retry or discard, like refused changes.
+    attention: entries.filter((e) => e.state !== "pending").length + files.filter((f) => f.error).length,
     lastSyncAt: meta.lastSyncAt,
     held: meta.budget ? { persons, inScope: meta.budget.inScope, limit: meta.budget.limit } : null,
   });
