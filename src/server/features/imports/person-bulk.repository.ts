@@ -59,12 +59,15 @@ export const HOUSEHOLD_WIDTH = HOUSEHOLD_COLUMNS.length;
 /** Rows bound by one INSERT statement. */
 export const BULK_ROWS = 64;
 
+/** Writes the values of row `i` into `to`, starting at `at`. */
+export type RowFill = (to: unknown[], at: number, i: number) => void;
+
 export interface BulkStore {
   allocateSeq(count: number): number;
-  /** Inserts `values.length / HOUSEHOLD_WIDTH` households. */
-  insertHouseholds(values: unknown[]): void;
-  /** Inserts `values.length / PERSON_WIDTH` persons and indexes them for search. */
-  insertPersons(values: unknown[]): void;
+  /** Inserts `count` households; `fill` writes the i-th one's `HOUSEHOLD_WIDTH` values at `to[at…]`. */
+  insertHouseholds(count: number, fill: RowFill): void;
+  /** Inserts `count` persons (`PERSON_WIDTH` values each) and indexes them for search. */
+  insertPersons(count: number, fill: RowFill): void;
   insertClassification(c: unknown[]): void;
   /** Rebuilds the dropped indexes and restores the search trigger. */
   finish(): void;
@@ -126,25 +129,39 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
     ),
   };
   let lastPerson = Number(s.lastPerson.get() ?? 0);
+  // The bound values go through one reused array per statement shape: no per-batch arrays or
+  // slices for the garbage collector (the writing thread is the import's critical path).
   const insertRows = (
-    values: unknown[],
+    count: number,
+    fill: RowFill,
     width: number,
     many: SqliteDatabase.Statement,
     one: SqliteDatabase.Statement,
+    manyValues: unknown[],
+    oneValues: unknown[],
   ) => {
-    const count = values.length / width;
-    let at = 0;
-    for (; at + BULK_ROWS <= count; at += BULK_ROWS)
-      many.run(values.slice(at * width, (at + BULK_ROWS) * width));
-    for (; at < count; at++) one.run(values.slice(at * width, (at + 1) * width));
+    let i = 0;
+    for (; i + BULK_ROWS <= count; i += BULK_ROWS) {
+      for (let r = 0; r < BULK_ROWS; r++) fill(manyValues, r * width, i + r);
+      many.run(manyValues);
+    }
+    for (; i < count; i++) {
+      fill(oneValues, 0, i);
+      one.run(oneValues);
+    }
   };
+  const personValues = new Array<unknown>(BULK_ROWS * PERSON_WIDTH);
+  const personValue = new Array<unknown>(PERSON_WIDTH);
+  const householdValues = new Array<unknown>(BULK_ROWS * HOUSEHOLD_WIDTH);
+  const householdValue = new Array<unknown>(HOUSEHOLD_WIDTH);
   return {
     allocateSeq(count) {
       return Number(s.seq.pluck().get(count)) - count + 1;
     },
-    insertHouseholds: (values) => insertRows(values, HOUSEHOLD_WIDTH, households, household),
-    insertPersons(values) {
-      insertRows(values, PERSON_WIDTH, persons, person);
+    insertHouseholds: (count, fill) =>
+      insertRows(count, fill, HOUSEHOLD_WIDTH, households, household, householdValues, householdValue),
+    insertPersons(count, fill) {
+      insertRows(count, fill, PERSON_WIDTH, persons, person, personValues, personValue);
       if (!searched) return;
       // The new persons are exactly those above the previous highest rowid (SQLite gives a new
       // row max(rowid) + 1), and their search keys those above the previous highest key (CROSS JOIN

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
 import { asciiNameKeys } from "./person-import.check.ts";
-import { SeenIndex } from "./seen-index.ts";
+import { addressKeyHash, SeenIndex } from "./seen-index.ts";
 
 describe("asciiNameKeys", () => {
   it("equals normalizeName and phoneticKey on ASCII names, and declines the others", () => {
@@ -41,10 +41,13 @@ describe("SeenIndex", () => {
     expect(seen.claimNik(nik(7), 999)).toBe(8);
     expect(seen.firstNik(nik(200_000))).toBe(200_001);
     expect(seen.firstNik("9999999999999999")).toBeUndefined();
-    expect(seen.addKk("3171010101200001", 2, "a")).toBe(0);
-    expect(seen.addKk("3171010101200002", 3, "b")).toBe(1);
-    expect(seen.firstKk("3171010101200001")).toMatchObject({ row: 2, ordinal: 0, key: "a" });
-    expect(seen.firstKk("3171010101200002")).toMatchObject({ row: 3, ordinal: 1, key: "b" });
+    const [a, b] = [addressKeyHash("3171011001|001|002|jl. a"), addressKeyHash("3171011001|001|002|jl. b")];
+    expect(a).not.toBe(b);
+    expect(Number.isSafeInteger(a) && Number.isSafeInteger(b)).toBe(true);
+    expect(seen.addKk("3171010101200001", 2, a)).toBe(0);
+    expect(seen.addKk("3171010101200002", 3, b)).toBe(1);
+    expect(seen.firstKk("3171010101200001")).toMatchObject({ row: 2, ordinal: 0, key: a });
+    expect(seen.firstKk("3171010101200002")).toMatchObject({ row: 3, ordinal: 1, key: b });
     expect(seen.firstKk("3171010101200003")).toBeUndefined();
     expect(seen.kkCount()).toBe(2);
   });

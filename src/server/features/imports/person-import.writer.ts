@@ -9,8 +9,8 @@
 import { phoneticKey } from "../../../core/identity/person-name.ts";
 import type { PersonRowValue } from "../../../core/registry/person-row.ts";
 import { newId, nowIso } from "../../db/ids.ts";
-import { type BulkStore, HOUSEHOLD_WIDTH, PERSON_WIDTH } from "./person-bulk.repository.ts";
-import { F, FIELDS, type RowBatch, rowValue, unpack } from "./person-import.check.ts";
+import type { BulkStore } from "./person-bulk.repository.ts";
+import { F, FIELDS, fields, type RowBatch, rowValue, unpack } from "./person-import.check.ts";
 import type { ExistingHousehold, ImportStore, PersonWrite } from "./person-import.repository.ts";
 
 /** What the writers need from the import's options. */
@@ -299,17 +299,18 @@ export class BulkWriter {
   }
 
   writeBatch(batch: RowBatch): void {
-    const f = unpack(batch);
+    const f = fields(batch);
+    if (f.length !== batch.rows * FIELDS) {
+      throw new Error("Bulk import: a packed batch does not have the expected shape");
+    }
     let households = 0;
     let classifications = 0;
     for (let at = 0; at < f.length; at += FIELDS) {
-      if (f[at + F.newHousehold] === "1") households++;
-      const ppks = f[at + F.ppks] as string;
+      if (f.get(at + F.newHousehold) === "1") households++;
+      const ppks = f.get(at + F.ppks);
       if (ppks !== "") classifications += ppks.split(";").length;
     }
     let seq = this.store.allocateSeq(batch.rows + households + classifications);
-    const hv: unknown[] = [];
-    const pv: unknown[] = [];
     const cv: unknown[][] = [];
     const source = this.options.ppksSource ?? "dtks";
     const actor = this.options.actorId ?? null;
@@ -317,60 +318,61 @@ export class BulkWriter {
     // on those numbers are then visited in order, which cut the insert time by a fifth on
     // 1,000,000 rows (docs/benchmarks.md). Every new household precedes its persons.
     const rows: number[] = [];
-    for (let at = 0; at < f.length; at += FIELDS) rows.push(at);
-    const by = (field: number) => (a: number, b: number) =>
-      (f[a + field] as string) < (f[b + field] as string) ? -1 : 1;
-    for (const at of rows.filter((at) => f[at + F.newHousehold] === "1").sort(by(F.kk))) {
-      hv.push(
-        this.householdId(Number(f[at + F.ordinal])),
-        f[at + F.kk],
-        f[at + F.region],
-        f[at + F.rw],
-        f[at + F.rt],
-        f[at + F.address],
-        numOrNull(f[at + F.latitude]),
-        numOrNull(f[at + F.longitude]),
-        seq++,
-      );
+    const kks: string[] = [];
+    const niks: string[] = [];
+    for (let at = 0; at < f.length; at += FIELDS) {
+      rows.push(at);
+      niks.push(f.get(at + F.nik));
+      kks.push(f.get(at + F.newHousehold) === "1" ? f.get(at + F.kk) : "");
     }
-    for (const at of rows.sort(by(F.nik))) {
-      const householdId = this.householdId(Number(f[at + F.ordinal]));
-      const region = f[at + F.region];
+    const by = (keys: string[]) => (a: number, b: number) =>
+      (keys[a / FIELDS] as string) < (keys[b / FIELDS] as string) ? -1 : 1;
+    const created = rows.filter((at) => kks[at / FIELDS] !== "").sort(by(kks));
+    this.store.insertHouseholds(created.length, (to, i, n) => {
+      const at = created[n] as number;
+      to[i] = this.householdId(Number(f.get(at + F.ordinal)));
+      to[i + 1] = f.get(at + F.kk);
+      to[i + 2] = f.get(at + F.region);
+      to[i + 3] = f.get(at + F.rw);
+      to[i + 4] = f.get(at + F.rt);
+      to[i + 5] = f.get(at + F.address);
+      to[i + 6] = numOrNull(f.get(at + F.latitude));
+      to[i + 7] = numOrNull(f.get(at + F.longitude));
+      to[i + 8] = seq++;
+    });
+    rows.sort(by(niks));
+    this.store.insertPersons(rows.length, (to, i, n) => {
+      const at = rows[n] as number;
+      const householdId = this.householdId(Number(f.get(at + F.ordinal)));
+      const region = f.get(at + F.region);
       const personId = this.personId(this.inserted++);
-      pv.push(
-        personId,
-        f[at + F.nik],
-        householdId,
-        f[at + F.name],
-        f[at + F.nameNormalized],
-        f[at + F.namePhonetic],
-        f[at + F.sex],
-        orNull(f[at + F.birthPlace]),
-        f[at + F.birthDate],
-        f[at + F.relation],
-        orNull(f[at + F.marital]),
-        orNull(f[at + F.education]),
-        orNull(f[at + F.occupation]),
-        numOrNull(f[at + F.income]),
-        orNull(f[at + F.disability]),
-        orNull(f[at + F.chronic]),
-        orNull(f[at + F.insurance]),
-        orNull(f[at + F.phone]),
-        region,
-        seq++,
-      );
-      const ppks = f[at + F.ppks] as string;
+      to[i] = personId;
+      to[i + 1] = f.get(at + F.nik);
+      to[i + 2] = householdId;
+      to[i + 3] = f.get(at + F.name);
+      to[i + 4] = f.get(at + F.nameNormalized);
+      to[i + 5] = f.get(at + F.namePhonetic);
+      to[i + 6] = f.get(at + F.sex);
+      to[i + 7] = orNull(f.get(at + F.birthPlace));
+      to[i + 8] = f.get(at + F.birthDate);
+      to[i + 9] = f.get(at + F.relation);
+      to[i + 10] = orNull(f.get(at + F.marital));
+      to[i + 11] = orNull(f.get(at + F.education));
+      to[i + 12] = orNull(f.get(at + F.occupation));
+      to[i + 13] = numOrNull(f.get(at + F.income));
+      to[i + 14] = orNull(f.get(at + F.disability));
+      to[i + 15] = orNull(f.get(at + F.chronic));
+      to[i + 16] = orNull(f.get(at + F.insurance));
+      to[i + 17] = orNull(f.get(at + F.phone));
+      to[i + 18] = region;
+      to[i + 19] = seq++;
+      const ppks = f.get(at + F.ppks);
       if (ppks !== "") {
         for (const code of ppks.split(";")) {
           cv.push([newId(), personId, householdId, code, this.today, source, actor, region, seq++]);
         }
       }
-    }
-    if (hv.length !== households * HOUSEHOLD_WIDTH || pv.length !== batch.rows * PERSON_WIDTH) {
-      throw new Error("Bulk import: a packed batch does not have the expected shape");
-    }
-    this.store.insertHouseholds(hv);
-    this.store.insertPersons(pv);
+    });
     for (const c of cv) this.store.insertClassification(c);
   }
 

@@ -11,26 +11,27 @@
  * (docs/benchmarks.md, "Import").
  */
 
-/** A hash set of 16-digit numbers with one int32 value each (and an optional string per entry). */
+/** A hash set of 16-digit numbers with one int32 value each (and optionally an int32 and a hash). */
 class DigitTable {
   private hi: Uint32Array;
   private lo: Uint32Array;
   private values: Int32Array;
   /** Per-slot extra values (for KKs: the household ordinal); 0 = unused slot marker is `values`. */
-  private extra: Int32Array;
-  private strings: (string | undefined)[] | null;
+  private extra: Int32Array | null;
+  /** Per-slot 53-bit hashes (for KKs: of the address key). */
+  private hashes: Float64Array | null;
   private mask: number;
   size = 0;
 
   constructor(
-    private readonly withStrings: boolean,
+    private readonly withExtras: boolean,
     capacity = 1 << 16,
   ) {
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.values = new Int32Array(capacity);
-    this.extra = new Int32Array(capacity);
-    this.strings = withStrings ? new Array(capacity) : null;
+    this.extra = withExtras ? new Int32Array(capacity) : null;
+    this.hashes = withExtras ? new Float64Array(capacity) : null;
     this.mask = capacity - 1;
   }
 
@@ -57,15 +58,15 @@ class DigitTable {
   }
 
   extraOf(slot: number): number {
-    return this.extra[slot] as number;
+    return (this.extra?.[slot] ?? 0) as number;
   }
 
-  stringOf(slot: number): string {
-    return this.strings?.[slot] ?? "";
+  hashOf(slot: number): number {
+    return (this.hashes?.[slot] ?? 0) as number;
   }
 
   /** Adds a key that is not present (value > 0). */
-  add(key: string, value: number, extra = 0, text?: string): void {
+  add(key: string, value: number, extra = 0, hash = 0): void {
     if ((this.size + 1) * 2 > this.values.length) this.grow();
     const hi = Number(key.slice(0, 8));
     const lo = Number(key.slice(8));
@@ -73,19 +74,19 @@ class DigitTable {
     this.hi[i] = hi;
     this.lo[i] = lo;
     this.values[i] = value;
-    this.extra[i] = extra;
-    if (this.strings) this.strings[i] = text;
+    if (this.extra) this.extra[i] = extra;
+    if (this.hashes) this.hashes[i] = hash;
     this.size++;
   }
 
   private grow(): void {
-    const { hi, lo, values, extra, strings } = this;
+    const { hi, lo, values, extra, hashes } = this;
     const capacity = values.length * 2;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.values = new Int32Array(capacity);
-    this.extra = new Int32Array(capacity);
-    this.strings = this.withStrings ? new Array(capacity) : null;
+    this.extra = this.withExtras ? new Int32Array(capacity) : null;
+    this.hashes = this.withExtras ? new Float64Array(capacity) : null;
     this.mask = capacity - 1;
     for (let j = 0; j < values.length; j++) {
       if (values[j] === 0) continue;
@@ -93,17 +94,34 @@ class DigitTable {
       this.hi[i] = hi[j] as number;
       this.lo[i] = lo[j] as number;
       this.values[i] = values[j] as number;
-      this.extra[i] = extra[j] as number;
-      if (this.strings && strings) this.strings[i] = strings[j];
+      if (this.extra && extra) this.extra[i] = extra[j] as number;
+      if (this.hashes && hashes) this.hashes[i] = hashes[j] as number;
     }
   }
 }
 
-/** A KK seen before: its first row, its household ordinal (0, 1, 2… in file order) and address key. */
+/** A KK seen before: its first row, its household ordinal (0, 1, 2… in file order) and address key hash. */
 export interface SeenKk {
   row: number;
   ordinal: number;
-  key: string;
+  key: number;
+}
+
+/**
+ * A 53-bit hash of a household's address key (two 32-bit FNV-1a variants combined). The KK index
+ * keeps this number instead of the key's text: 8 bytes a household instead of a string on the
+ * garbage-collected heap (about 25 MB for 280,000 households). Two different addresses of one KK
+ * go unnoticed only if their hashes collide, a chance of about 1 in 10^16 per such pair.
+ */
+export function addressKeyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 /** NIKs and KKs of the accepted rows so far (see the module comment). Row numbers are > 0. */
@@ -133,13 +151,13 @@ export class SeenIndex {
       kk,
       row: this.kks.value(slot),
       ordinal: this.kks.extraOf(slot),
-      key: this.kks.stringOf(slot),
+      key: this.kks.hashOf(slot),
     };
     return this.last;
   }
 
   /** Adds a new KK; returns its household ordinal. */
-  addKk(kk: string, row: number, key: string): number {
+  addKk(kk: string, row: number, key: number): number {
     const ordinal = this.kks.size;
     this.kks.add(kk, row, ordinal, key);
     this.last = { kk, row, ordinal, key };
