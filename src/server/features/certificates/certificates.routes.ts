@@ -10,7 +10,7 @@ import * as s from "../../../core/api/training.schema.ts";
 import { AppError } from "../../../core/errors/app-error.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireActor } from "../auth/actor.ts";
-import { baseUrlOf, fileResponse } from "../training/training.routes.ts";
+import { baseUrlOf, errors, fileResponse, sendAttachment, tags } from "../training/training-routes.shared.ts";
 import {
   CERTIFICATE,
   certificatePdf,
@@ -23,14 +23,6 @@ import {
 } from "./certificates.service.ts";
 import { notFoundHtml, verificationHtml } from "./verification-page.ts";
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
-const tags = ["training"];
 const list = z.object({ items: z.array(s.certificateSchema) });
 
 export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, config }) => {
@@ -88,10 +80,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         request.params.id,
         baseUrlOf(request, config.publicUrl),
       );
-      return reply
-        .type("application/zip")
-        .header("content-disposition", `attachment; filename="sertifikat-${request.params.id}.zip"`)
-        .send(zip);
+      return sendAttachment(reply, "application/zip", `sertifikat-${request.params.id}.zip`, zip);
     },
   );
 
@@ -121,10 +110,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         request.params.id,
         baseUrlOf(request, config.publicUrl),
       );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="sertifikat-${number.replace(/\//g, "-")}.pdf"`)
-        .send(pdf);
+      return sendAttachment(reply, "application/pdf", `sertifikat-${number.replace(/\//g, "-")}.pdf`, pdf);
     },
   );
 

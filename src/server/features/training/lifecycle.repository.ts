@@ -106,11 +106,24 @@ export async function replaceSessionModules(db: Db, sessionId: string, moduleIds
   }
 }
 
+/** The training records that are deleted while empty and retired once they hold records. */
+export type RetirableTable = "training_programmes" | "training_cohorts" | "training_sessions";
+
+/** Where a row records that it was retired: programmes are archived, cohorts and sessions cancelled. */
+export type Retirement =
+  | { table: "training_programmes"; column: "archived_at" }
+  | { table: "training_cohorts" | "training_sessions"; column: "cancelled_at" };
+
 /** Deletes rows by id; children go with them (the foreign keys cascade). */
-export async function deleteById(
-  db: Db,
-  table: "training_programmes" | "training_cohorts" | "training_sessions",
-  id: string,
-): Promise<void> {
+export async function deleteById(db: Db, table: RetirableTable, id: string): Promise<void> {
   await db.deleteFrom(table).where("id", "=", id).execute();
+}
+
+/** Marks a row archived or cancelled at `at`. */
+export async function markRetired(db: Db, retirement: Retirement, id: string, at: string): Promise<void> {
+  if (retirement.column === "archived_at") {
+    await db.updateTable(retirement.table).set({ archived_at: at }).where("id", "=", id).execute();
+  } else {
+    await db.updateTable(retirement.table).set({ cancelled_at: at }).where("id", "=", id).execute();
+  }
 }

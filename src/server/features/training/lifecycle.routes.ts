@@ -5,7 +5,6 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { problemSchema } from "../../../core/api/common.schema.ts";
 import * as s from "../../../core/api/training.schema.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireActor } from "../auth/actor.ts";
@@ -13,26 +12,11 @@ import { getCohort } from "./cohorts.service.ts";
 import { cohortInvitationsPdf, invitationPdf } from "./invitations.service.ts";
 import * as lifecycle from "./lifecycle.service.ts";
 import { getProgramme } from "./programmes.service.ts";
-import { fileResponse } from "./training.routes.ts";
+import { errors, fileResponse, sendAttachment, slug, tags } from "./training-routes.shared.ts";
 import { withdrawParticipant } from "./withdrawal.service.ts";
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
-const tags = ["training"];
 const WRITE = { permission: "training:write" as const };
 const WRITE_PERSONAL = { permission: "training:write" as const, personalData: true };
-
-/** A filename-safe form of a name, for downloads. */
-const slug = (v: string) =>
-  v
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 
 export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
   app.put(
@@ -51,23 +35,6 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
       const actor = requireActor(request);
       await lifecycle.updateProgramme(db, actor, request.params.id, request.body);
       return getProgramme(db, actor, request.params.id);
-    },
-  );
-
-  app.delete(
-    "/api/v1/training/programmes/:id",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Delete a programme with no attendance, test attempts or certificates",
-        params: s.idParams,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await lifecycle.deleteProgramme(db, requireActor(request), request.params.id);
-      return reply.status(204).send(null);
     },
   );
 
@@ -128,23 +95,6 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     },
   );
 
-  app.delete(
-    "/api/v1/training/cohorts/:id",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Delete a cohort with no attendance, test attempts or certificates",
-        params: s.idParams,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await lifecycle.deleteCohort(db, requireActor(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
   app.post(
     "/api/v1/training/cohorts/:id/cancel",
     {
@@ -179,23 +129,6 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     async (request) => lifecycle.updateSession(db, requireActor(request), request.params.id, request.body),
   );
 
-  app.delete(
-    "/api/v1/training/sessions/:id",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Delete a session nobody attended, in a cohort without certificates",
-        params: s.idParams,
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      await lifecycle.deleteSession(db, requireActor(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
   app.post(
     "/api/v1/training/sessions/:id/cancel",
     {
@@ -211,6 +144,34 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     async (request) =>
       lifecycle.cancelSession(db, requireActor(request), request.params.id, request.body.reason),
   );
+
+  // Deleting is refused (409, naming what the record holds) once anything was recorded under it.
+  const deletions = [
+    [
+      "programmes",
+      "Delete a programme with no attendance, test attempts or certificates",
+      lifecycle.deleteProgramme,
+    ],
+    ["cohorts", "Delete a cohort with no attendance, test attempts or certificates", lifecycle.deleteCohort],
+    [
+      "sessions",
+      "Delete a session nobody attended, in a cohort without certificates",
+      lifecycle.deleteSession,
+    ],
+  ] as const;
+  for (const [records, summary, remove] of deletions) {
+    app.delete(
+      `/api/v1/training/${records}/:id`,
+      {
+        config: WRITE,
+        schema: { tags, summary, params: s.idParams, response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        await remove(db, requireActor(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  }
 
   app.post(
     "/api/v1/training/enrolments/:id/withdraw",
@@ -241,10 +202,7 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     },
     async (request, reply) => {
       const pdf = await cohortInvitationsPdf(db, requireActor(request), request.params.id);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="undangan-${request.params.id}.pdf"`)
-        .send(pdf);
+      return sendAttachment(reply, "application/pdf", `undangan-${request.params.id}.pdf`, pdf);
     },
   );
 
@@ -262,10 +220,7 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     },
     async (request, reply) => {
       const { name, pdf } = await invitationPdf(db, requireActor(request), request.params.id);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="undangan-${slug(name) || "peserta"}.pdf"`)
-        .send(pdf);
+      return sendAttachment(reply, "application/pdf", `undangan-${slug(name) || "peserta"}.pdf`, pdf);
     },
   );
 };

@@ -69,6 +69,78 @@ function refuseIfUsed(
 const CANCEL = { id: "batalkan", en: "cancel" };
 const ARCHIVE = { id: "arsipkan", en: "archive" };
 
+/** A record being corrected: its table, id and the region its audit entries are filed under. */
+interface Target<T extends string = string> {
+  table: T;
+  id: string;
+  regionCode: string | null;
+}
+
+/**
+ * Writes an edit to the audit trail: the fields that changed, plus `extra` (what is stored beside
+ * the row, e.g. quotas or session modules, which may change when no field does). Nothing is
+ * written when nothing changed and there is no extra.
+ */
+async function auditUpdate(
+  trx: Tx,
+  actor: Actor,
+  target: Target,
+  row: object,
+  after: Record<string, unknown>,
+  extra?: Record<string, unknown>,
+): Promise<void> {
+  const changed = audit.changedFields(row as Record<string, unknown>, after);
+  if (!changed && !extra) return;
+  await audit.record(trx, {
+    by: actor,
+    action: "update",
+    table: target.table,
+    recordId: target.id,
+    regionCode: target.regionCode,
+    before: changed?.before ?? null,
+    after: { ...(changed?.after ?? {}), ...extra },
+  });
+}
+
+/** Deletes a record (its children cascade) and writes what it was to the audit trail. */
+async function deleteWithAudit(
+  trx: Tx,
+  actor: Actor,
+  target: Target<repo.RetirableTable>,
+  before: Record<string, unknown>,
+): Promise<void> {
+  await repo.deleteById(trx, target.table, target.id);
+  await audit.record(trx, {
+    by: actor,
+    action: "delete",
+    table: target.table,
+    recordId: target.id,
+    regionCode: target.regionCode,
+    before,
+  });
+}
+
+/** Archives or cancels a record now, writing the change and its reason to the audit trail. */
+async function retireWithAudit(
+  trx: Tx,
+  actor: Actor,
+  target: Target & repo.Retirement,
+  reason: string | undefined,
+): Promise<void> {
+  const at = nowIso();
+  await repo.markRetired(trx, target, target.id, at);
+  await audit.record(trx, {
+    by: actor,
+    action: "update",
+    table: target.table,
+    recordId: target.id,
+    regionCode: target.regionCode,
+    before: { [target.column]: null },
+    after: { [target.column]: at },
+    detail: reason ? { reason } : null,
+  });
+}
+
 // ── Programmes ────────────────────────────────────────────────────────────────
 
 /** Edits a programme; a quota may not fall below the participants already enrolled in that role. */
@@ -110,15 +182,8 @@ export async function updateProgramme(
       .execute();
     const quotas = Object.entries(body.quotas).filter(([, n]) => n > 0);
     await repo.replaceQuotas(trx, id, quotas);
-    const changed = audit.changedFields(row as unknown as Record<string, unknown>, after);
-    await audit.record(trx, {
-      by: actor,
-      action: "update",
-      table: "training_programmes",
-      recordId: id,
-      regionCode: null,
-      before: changed?.before ?? null,
-      after: { ...(changed?.after ?? {}), quotas: Object.fromEntries(quotas) },
+    await auditUpdate(trx, actor, { table: "training_programmes", id, regionCode: null }, row, after, {
+      quotas: Object.fromEntries(quotas),
     });
   });
 }
@@ -130,15 +195,15 @@ export async function deleteProgramme(db: Tx, actor: Actor, id: string): Promise
     const row = await findProgramme(trx, id);
     if (!row) throw notFound(PROGRAMME);
     refuseIfUsed(await repo.usageOf(trx, await repo.cohortIdsOf(trx, id)), PROGRAMME, ARCHIVE);
-    await repo.deleteById(trx, "training_programmes", id);
-    await audit.record(trx, {
-      by: actor,
-      action: "delete",
-      table: "training_programmes",
-      recordId: id,
-      regionCode: null,
-      before: { name: row.name, year: row.year },
-    });
+    await deleteWithAudit(
+      trx,
+      actor,
+      { table: "training_programmes", id, regionCode: null },
+      {
+        name: row.name,
+        year: row.year,
+      },
+    );
   });
 }
 
@@ -149,18 +214,8 @@ export async function archiveProgramme(db: Tx, actor: Actor, id: string, reason?
     const row = await findProgramme(trx, id);
     if (!row) throw notFound(PROGRAMME);
     if (row.archived_at !== null) return;
-    const at = nowIso();
-    await trx.updateTable("training_programmes").set({ archived_at: at }).where("id", "=", id).execute();
-    await audit.record(trx, {
-      by: actor,
-      action: "update",
-      table: "training_programmes",
-      recordId: id,
-      regionCode: null,
-      before: { archived_at: null },
-      after: { archived_at: at },
-      detail: reason ? { reason } : null,
-    });
+    const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
+    await retireWithAudit(trx, actor, target, reason);
   });
 }
 
@@ -185,17 +240,7 @@ export async function updateModule(db: Tx, actor: Actor, id: string, body: z.inf
       ]);
     }
     await trx.updateTable("training_modules").set(body).where("id", "=", id).execute();
-    const changed = audit.changedFields(row as unknown as Record<string, unknown>, body);
-    if (changed) {
-      await audit.record(trx, {
-        by: actor,
-        action: "update",
-        table: "training_modules",
-        recordId: id,
-        regionCode: null,
-        ...changed,
-      });
-    }
+    await auditUpdate(trx, actor, { table: "training_modules", id, regionCode: null }, row, body);
     return { ...row, ...body };
   });
 }
@@ -237,17 +282,7 @@ export async function updateCohort(db: Tx, actor: Actor, id: string, body: z.inf
       .set({ ...after, updated_at: nowIso() })
       .where("id", "=", id)
       .execute();
-    const changed = audit.changedFields(row as unknown as Record<string, unknown>, after);
-    if (changed) {
-      await audit.record(trx, {
-        by: actor,
-        action: "update",
-        table: "training_cohorts",
-        recordId: id,
-        regionCode: row.region_code,
-        ...changed,
-      });
-    }
+    await auditUpdate(trx, actor, { table: "training_cohorts", id, regionCode: row.region_code }, row, after);
   });
 }
 
@@ -257,15 +292,16 @@ export async function deleteCohort(db: Tx, actor: Actor, id: string): Promise<vo
     const row = await findCohort(trx, id);
     if (!row) throw notFound(COHORT);
     refuseIfUsed(await repo.usageOf(trx, [id]), COHORT, CANCEL);
-    await repo.deleteById(trx, "training_cohorts", id);
-    await audit.record(trx, {
-      by: actor,
-      action: "delete",
-      table: "training_cohorts",
-      recordId: id,
-      regionCode: row.region_code,
-      before: { name: row.name, starts_on: row.starts_on, ends_on: row.ends_on },
-    });
+    await deleteWithAudit(
+      trx,
+      actor,
+      { table: "training_cohorts", id, regionCode: row.region_code },
+      {
+        name: row.name,
+        starts_on: row.starts_on,
+        ends_on: row.ends_on,
+      },
+    );
   });
 }
 
@@ -276,18 +312,13 @@ export async function cancelCohort(db: Tx, actor: Actor, id: string, reason?: st
     const row = await findCohort(trx, id);
     if (!row) throw notFound(COHORT);
     if (row.cancelled_at !== null) return;
-    const at = nowIso();
-    await trx.updateTable("training_cohorts").set({ cancelled_at: at }).where("id", "=", id).execute();
-    await audit.record(trx, {
-      by: actor,
-      action: "update",
+    const target = {
       table: "training_cohorts",
-      recordId: id,
+      column: "cancelled_at",
+      id,
       regionCode: row.region_code,
-      before: { cancelled_at: null },
-      after: { cancelled_at: at },
-      detail: reason ? { reason } : null,
-    });
+    } as const;
+    await retireWithAudit(trx, actor, target, reason);
   });
 }
 
@@ -321,16 +352,8 @@ export async function updateSession(
     };
     await trx.updateTable("training_sessions").set(after).where("id", "=", id).execute();
     await repo.replaceSessionModules(trx, id, body.moduleIds);
-    const changed = audit.changedFields(session as unknown as Record<string, unknown>, after);
-    await audit.record(trx, {
-      by: actor,
-      action: "update",
-      table: "training_sessions",
-      recordId: id,
-      regionCode: cohort.region_code,
-      before: changed?.before ?? null,
-      after: { ...(changed?.after ?? {}), moduleIds: body.moduleIds },
-    });
+    const target = { table: "training_sessions", id, regionCode: cohort.region_code } as const;
+    await auditUpdate(trx, actor, target, session, after, { moduleIds: body.moduleIds });
     return presentSession((await repo.findSession(trx, id))!, body.moduleIds);
   });
 }
@@ -341,15 +364,16 @@ export async function deleteSession(db: Tx, actor: Actor, id: string): Promise<v
   await db.transaction().execute(async (trx) => {
     const { session, cohort } = await sessionWithCohort(trx, id);
     refuseIfUsed(await repo.usageOf(trx, [cohort.id], [id]), SESSION, CANCEL);
-    await repo.deleteById(trx, "training_sessions", id);
-    await audit.record(trx, {
-      by: actor,
-      action: "delete",
-      table: "training_sessions",
-      recordId: id,
-      regionCode: cohort.region_code,
-      before: { title: session.title, date: session.date, start_time: session.start_time },
-    });
+    await deleteWithAudit(
+      trx,
+      actor,
+      { table: "training_sessions", id, regionCode: cohort.region_code },
+      {
+        title: session.title,
+        date: session.date,
+        start_time: session.start_time,
+      },
+    );
   });
 }
 
@@ -359,18 +383,13 @@ export async function cancelSession(db: Tx, actor: Actor, id: string, reason?: s
   return db.transaction().execute(async (trx) => {
     const { session, cohort } = await sessionWithCohort(trx, id);
     if (session.cancelled_at === null) {
-      const at = nowIso();
-      await trx.updateTable("training_sessions").set({ cancelled_at: at }).where("id", "=", id).execute();
-      await audit.record(trx, {
-        by: actor,
-        action: "update",
+      const target = {
         table: "training_sessions",
-        recordId: id,
+        column: "cancelled_at",
+        id,
         regionCode: cohort.region_code,
-        before: { cancelled_at: null },
-        after: { cancelled_at: at },
-        detail: reason ? { reason } : null,
-      });
+      } as const;
+      await retireWithAudit(trx, actor, target, reason);
     }
     const modules = await trx
       .selectFrom("training_session_modules")

@@ -4,23 +4,14 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { problemSchema } from "../../../core/api/common.schema.ts";
 import * as s from "../../../core/api/training.schema.ts";
 import type { AppDeps } from "../../app.ts";
 import { requireActor } from "../auth/actor.ts";
 import { checkIn } from "./attendance.service.ts";
 import { myTrainings, submitEvaluation, workerTraining } from "./participant.service.ts";
 import { saveAnswer, startAttempt, submitAttempt } from "./tests.service.ts";
-import { baseUrlOf } from "./training.routes.ts";
+import { baseUrlOf, errors, tags } from "./training-routes.shared.ts";
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
-const tags = ["training"];
 /**
  * The actor's own records: any logged-in user may call these (401 without a login); the services
  * answer only for the worker linked to the account. They are not region-scoped, so they are not

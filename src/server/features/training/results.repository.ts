@@ -27,7 +27,8 @@ export async function sessionModules(db: Db, sessionIds: string[]): Promise<Map<
   return map;
 }
 
-export function listParticipants(db: Db, cohortId: string) {
+/** A cohort's enrolments with the worker's name and the region's name, withdrawn or not. */
+function enrolmentsOf(db: Db, cohortId: string) {
   return db
     .selectFrom("training_enrolments as e")
     .innerJoin("workers as w", "w.id", "e.worker_id")
@@ -40,7 +41,11 @@ export function listParticipants(db: Db, cohortId: string) {
       "w.name as name",
       "r.name as regionName",
     ])
-    .where("e.cohort_id", "=", cohortId)
+    .where("e.cohort_id", "=", cohortId);
+}
+
+export function listParticipants(db: Db, cohortId: string) {
+  return enrolmentsOf(db, cohortId)
     .where("e.withdrawn_at", "is", null)
     .orderBy("e.role", "desc")
     .orderBy("e.region_code")
@@ -50,22 +55,8 @@ export function listParticipants(db: Db, cohortId: string) {
 
 /** Participants withdrawn from the cohort: kept in its history, counted nowhere. */
 export function listWithdrawn(db: Db, cohortId: string) {
-  return db
-    .selectFrom("training_enrolments as e")
-    .innerJoin("workers as w", "w.id", "e.worker_id")
-    .leftJoin("regions as r", "r.code", "e.region_code")
-    .select([
-      "e.id as enrolmentId",
-      "e.worker_id as workerId",
-      "e.role as role",
-      "e.region_code as regionCode",
-      "e.enrolled_at as enrolledAt",
-      "e.withdrawn_at as withdrawnAt",
-      "e.withdrawn_reason as reason",
-      "w.name as name",
-      "r.name as regionName",
-    ])
-    .where("e.cohort_id", "=", cohortId)
+  return enrolmentsOf(db, cohortId)
+    .select(["e.enrolled_at as enrolledAt", "e.withdrawn_at as withdrawnAt", "e.withdrawn_reason as reason"])
     .where("e.withdrawn_at", "is not", null)
     .orderBy("e.withdrawn_at")
     .execute();

@@ -2,7 +2,6 @@
  * Routes for training staff (pelatih, sudin) and report readers: programmes, question banks,
  * cohorts, sessions, enrolment, attendance, tests, item analysis and cohort reports.
  */
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemSchema } from "../../../core/api/common.schema.ts";
@@ -25,29 +24,9 @@ import { reportPdf, reportXlsx } from "./report-export.ts";
 import { buildCohortReport, cohortReport } from "./reports.service.ts";
 import { configureTest, itemAnalysis } from "./tests.service.ts";
 import { assertReports } from "./training-access.ts";
+import { baseUrlOf, errors, fileResponse, sendAttachment, tags } from "./training-routes.shared.ts";
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
-const tags = ["training"];
 const WRITE = { permission: "training:write" as const, personalData: true };
-
-/** A binary download (XLSX, PDF, ZIP) in the OpenAPI document. */
-export function fileResponse(description: string) {
-  return z.any().meta({ description });
-}
-
-/**
- * The public address for links in QR codes and certificates: PEDULI_PUBLIC_URL when configured,
- * else the origin of this request (which is only right when users reach the server directly).
- */
-export function baseUrlOf(request: FastifyRequest, publicUrl: string | null): string {
-  return publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db, config } = deps;
@@ -366,10 +345,12 @@ export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (request, reply) => {
       assertReports(requireActor(request));
       const report = await buildCohortReport(db, request.params.id);
-      return reply
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename="laporan-angkatan-${request.params.id}.xlsx"`)
-        .send(await reportXlsx(report));
+      return sendAttachment(
+        reply,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        `laporan-angkatan-${request.params.id}.xlsx`,
+        await reportXlsx(report),
+      );
     },
   );
 
@@ -387,10 +368,12 @@ export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (request, reply) => {
       assertReports(requireActor(request));
       const report = await buildCohortReport(db, request.params.id);
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="laporan-angkatan-${request.params.id}.pdf"`)
-        .send(await reportPdf(report));
+      return sendAttachment(
+        reply,
+        "application/pdf",
+        `laporan-angkatan-${request.params.id}.pdf`,
+        await reportPdf(report),
+      );
     },
   );
 };
