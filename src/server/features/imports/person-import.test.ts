@@ -232,6 +232,48 @@ describe("person import keeps the search index current [sqlite]", () => {
   });
 });
 
+describe("person import into an empty registry (bulk path) [sqlite]", () => {
+  it("queues each person with the same normalised name and birth date as an earlier one, once", async () => {
+    const opened = await openTestDb("sqlite");
+    try {
+      const { db, sqlite } = opened.handle;
+      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+      const csv = Buffer.from(
+        [
+          "no_kk,nik,nama,jenis_kelamin,tanggal_lahir,hubungan_keluarga,kode_kelurahan,rw,rt,alamat",
+          "3171010101200001,3171011208900001,Budi Hartono,L,1990-08-12,kepala keluarga,3171011001,1,2,Jl. A 1",
+          "3171010101200002,3171011208900002,BUDI  hartono,L,1990-08-12,kepala keluarga,3171011001,1,3,Jl. B 2",
+          "3171010101200003,3171011208900003,Budi Hartono,L,1990-08-12,kepala keluarga,3171011001,1,4,Jl. C 3",
+          "3171010101200004,3171011208910004,Budi Hartono,L,1991-08-12,kepala keluarga,3171011001,1,5,Jl. D 4",
+          "3171010101200005,3171015505920005,Siti Aminah,P,1992-05-15,kepala keluarga,3171011001,1,6,Jl. E 5",
+        ].join("\n"),
+      );
+      const result = await importPersons({ db, sqlite }, { buffer: csv });
+      expect(result.summary).toMatchObject({ inserted: 5, rejected: 0 });
+      const ids = new Map(
+        (await db.selectFrom("persons").select(["id", "nik"]).execute()).map((p) => [p.nik, p.id]),
+      );
+      const queued = await db
+        .selectFrom("duplicate_candidates")
+        .select(["kind", "person_id", "other_person_id"])
+        .orderBy("other_person_id")
+        .execute();
+      // The second and the third Budi born 1990-08-12 are each paired with the first (by id).
+      const [first, second, third] = ["3171011208900001", "3171011208900002", "3171011208900003"]
+        .map((nik) => ids.get(nik) as string)
+        .sort();
+      expect(queued).toEqual(
+        [second, third]
+          .sort()
+          .map((other) => ({ kind: "same_name_birth", person_id: first, other_person_id: other })),
+      );
+    } finally {
+      await opened.handle.close();
+      await opened.cleanup();
+    }
+  });
+});
+
 describe("docs/examples/persons-example.csv [sqlite]", () => {
   it("is a valid import file", async () => {
     const opened = await openTestDb("sqlite");
