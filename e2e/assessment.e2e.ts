@@ -3,13 +3,12 @@
  * kelurahan and sees its score, status and deprivations at once; pimpinan opens the kota analysis
  * with its charts. Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DESKTOP,
+  answerIndicators,
   type E2eServer,
   expectNoHorizontalOverflow,
-  openPage,
+  openAs,
   PHONE,
   SHOTS,
   startE2e,
@@ -26,43 +25,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-}
-
 describe("household poverty assessment in the browser", () => {
   it("lets a PSM assess a household on a phone and shows the score and deprivations", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await logIn(page, "psm.kebon-kelapa", "/keluarga");
-    await page.waitForURL(/\/keluarga/);
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/keluarga", {
+      viewport: PHONE,
+    });
     const list = await page.request.get(`${server.baseUrl}/api/v1/households?pageSize=5`);
     const householdId = ((await list.json()) as { items: { id: string }[] }).items[0]?.id ?? "";
     expect(householdId).not.toBe("");
     await page.goto(`${server.baseUrl}/keluarga/${householdId}/penilaian`);
     await page.getByRole("heading", { level: 1, name: "Penilaian kemiskinan keluarga" }).waitFor();
 
-    await page.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
-    const yesNo = async (legend: string, answer: "Ya" | "Tidak") =>
-      page.getByRole("group", { name: legend }).getByLabel(answer, { exact: true }).check();
-    await yesNo("Kepala keluarga tidak bekerja", "Ya");
-    await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
-    await page.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
-    await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
-    await page.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
-    await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
-    await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
-    await page.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
-    await page.getByLabel("Jenis lantai terluas").selectOption("semen");
-    await page.getByLabel("Jenis dinding terluas").selectOption("tembok");
-    await page.getByLabel("Fasilitas buang air besar").selectOption("bersama");
-    await page.getByLabel("Sumber air minum").selectOption("isi_ulang");
-    await page.getByLabel("Sumber penerangan").selectOption("pln_450");
-    await page.getByLabel("Bahan bakar memasak").selectOption("gas");
-    await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
-    await yesNo("Ada anggota tanpa NIK", "Tidak");
+    await answerIndicators(page);
     await expectNoHorizontalOverflow(page);
 
     const saved = page.waitForResponse(
@@ -88,8 +62,7 @@ describe("household poverty assessment in the browser", () => {
   });
 
   it("shows pimpinan the kota analysis with contributions, kecamatan and sensitivity", async () => {
-    const { context, page, errors } = await openPage(server.browser, DESKTOP);
-    await logIn(page, "pimpinan", "/kemiskinan");
+    const { context, page, errors } = await openAs(server, "pimpinan", "/kemiskinan");
     await page.getByRole("heading", { level: 1, name: /Jakarta Pusat/ }).waitFor();
     await page.getByRole("heading", { name: "Sumbangan indikator terhadap M0" }).waitFor();
     await page.getByRole("heading", { name: "Rincian per kecamatan" }).waitFor();

@@ -5,14 +5,13 @@
  * Suku Dinas officer transfers it to the kecamatan's TKSK and approves it. Also the list, the stage board and the reports. Waits on
  * elements and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseDto, CaseReportDto } from "../src/core/api/cases.schema.ts";
 import {
-  DESKTOP,
   type E2eServer,
   expectNoHorizontalOverflow,
-  openPage,
+  KEBON_KELAPA_GPS,
+  openAs,
   PHONE,
   SHOTS,
   startE2e,
@@ -38,25 +37,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Logs in on the login page and waits to be sent on to `path`. */
-async function logInAt(page: Page, path: string, username: string) {
-  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  const login = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login"));
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  expect((await login).status()).toBe(200);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-}
-
 describe("case work in the browser", () => {
   it("lets a PSM on a phone open a case, find its task, record a visit and request closure", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await context.grantPermissions(["geolocation"]);
-    await context.setGeolocation({ latitude: -6.1702, longitude: 106.8113 });
-
     // From the kelurahan page: "Buat kasus" opens the form with the kelurahan filled in.
-    await logInAt(page, `/wilayah/${KEBON_KELAPA}`, "psm.kebon-kelapa");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", `/wilayah/${KEBON_KELAPA}`, {
+      viewport: PHONE,
+      geolocation: KEBON_KELAPA_GPS,
+    });
     await page.getByRole("heading", { level: 1, name: "Kebon Kelapa" }).waitFor();
     await page.getByRole("link", { name: "Buat kasus" }).click();
     await page.waitForURL(/\/kasus\/baru\?regionCode=3171011005$/);
@@ -184,8 +171,7 @@ describe("case work in the browser", () => {
   it("lets the Suku Dinas officer find the case on the board and approve its closure", async () => {
     expect(created).toBeDefined();
     const kase = created as CaseDto;
-    const { context, page, errors } = await openPage(server.browser, DESKTOP);
-    await logInAt(page, "/kasus", "sudin");
+    const { context, page, errors } = await openAs(server, "sudin", "/kasus");
     await page.getByRole("heading", { level: 1, name: "Kasus" }).waitFor();
     await page.getByLabel("Urgensi").selectOption("darurat");
     await page.getByLabel("Wilayah").selectOption(KEBON_KELAPA);
@@ -269,8 +255,7 @@ describe("case work in the browser", () => {
   });
 
   it("shows the list and the board on a phone without sideways scrolling", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await logInAt(page, "/kasus", "psm.kebon-kelapa");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/kasus", { viewport: PHONE });
     await page.locator(".case-list .case-card").first().waitFor();
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: `${SHOTS}/48-phone-cases-list.png`, fullPage: true });

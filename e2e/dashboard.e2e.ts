@@ -3,9 +3,17 @@
  * their tables and the schematic kelurahan map, and a PSM opens "Kinerja saya" on a phone.
  * Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, expectNoHorizontalOverflow, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
+import {
+  type E2eServer,
+  expectNoHorizontalOverflow,
+  logIn,
+  openAs,
+  openPage,
+  PHONE,
+  SHOTS,
+  startE2e,
+} from "./support.ts";
 
 const PASSWORD = "dasbor kota 2024";
 let server: E2eServer;
@@ -18,19 +26,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${server.baseUrl}${next}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.waitForURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
-}
-
 describe("dashboards in the browser", () => {
   it("shows the pimpinan the kota dashboard with its numbers, charts and map", async () => {
     const { context, page, errors } = await openPage(server.browser);
     const answered = page.waitForResponse((r) => r.url().includes("/api/v1/dashboards/regions/3171?"));
-    await logIn(page, "pimpinan", "/dasbor");
+    await logIn(server, page, "pimpinan", "/dasbor");
     const api = await (await answered).json();
     await page.getByRole("heading", { level: 1, name: "Kota Administrasi Jakarta Pusat" }).waitFor();
     const persons = page.locator(".stat", { hasText: "Penduduk terdaftar" }).locator("dd");
@@ -56,8 +56,9 @@ describe("dashboards in the browser", () => {
   });
 
   it("shows a PSM their own kinerja on a phone", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await logIn(page, "psm.kebon-kelapa", "/kinerja");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/kinerja", {
+      viewport: PHONE,
+    });
     await page.getByRole("heading", { level: 1, name: "Kinerja saya" }).waitFor();
     await page.getByRole("rowheader", { name: "Keluarga diasesmen" }).waitFor();
     await expectNoHorizontalOverflow(page);
@@ -67,8 +68,7 @@ describe("dashboards in the browser", () => {
   });
 
   it("lets the Suku Dinas set a PSM target for this month and check for workers far behind", async () => {
-    const { context, page, errors } = await openPage(server.browser);
-    await logIn(page, "sudin", "/kinerja");
+    const { context, page, errors } = await openAs(server, "sudin", "/kinerja");
     await page.getByRole("link", { name: "Atur target" }).click();
     await page.getByRole("heading", { level: 1, name: "Target kinerja" }).waitFor();
     expect(await page.getByLabel("Peran").inputValue()).toBe("psm");
@@ -89,8 +89,7 @@ describe("dashboards in the browser", () => {
   });
 
   it("shows the pimpinan the before/after training comparison with what it compares", async () => {
-    const { context, page, errors } = await openPage(server.browser);
-    await logIn(page, "pimpinan", "/dasbor/pelatihan");
+    const { context, page, errors } = await openAs(server, "pimpinan", "/dasbor/pelatihan");
     await page.getByRole("heading", { level: 1, name: "Kinerja sebelum dan sesudah pelatihan" }).waitFor();
     await page.getByText("bukan bukti sebab-akibat").waitFor();
     await page.locator('[data-chart="sebelum-sesudah-pelatihan"] canvas').waitFor();

@@ -4,25 +4,23 @@
  * holds the assessment with the same score. The admin's device page lists the phone with what it
  * holds; wiping it clears the phone's data at its next contact. Waits on elements and responses.
  */
-import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DESKTOP,
+  answerIndicators,
   type E2eServer,
   expectNoHorizontalOverflow,
-  openPage,
+  goOffline,
+  openAs,
   PHONE,
+  PNG_BYTES,
+  prepareOffline,
   SHOTS,
   startE2e,
+  waitForOfflineData,
 } from "./support.ts";
 
 const PASSWORD = "sinyal hilang di gang";
 const PSM = "psm.kebon-kelapa";
-/** A PNG signature with some bytes: what the photo route accepts as an image. */
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(256, 7),
-]);
 let server: E2eServer;
 
 beforeAll(async () => {
@@ -33,49 +31,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
-
-/** The answers of the online assessment test: 9 deprivations over the five dimensions. */
-async function answer(form: Locator) {
-  const yesNo = async (legend: string, value: "Ya" | "Tidak") =>
-    form.getByRole("group", { name: legend }).getByLabel(value, { exact: true }).check();
-  await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
-  await yesNo("Kepala keluarga tidak bekerja", "Ya");
-  await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
-  await form.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
-  await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
-  await form.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
-  await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
-  await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
-  await form.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
-  await form.getByLabel("Jenis lantai terluas").selectOption("semen");
-  await form.getByLabel("Jenis dinding terluas").selectOption("tembok");
-  await form.getByLabel("Fasilitas buang air besar").selectOption("bersama");
-  await form.getByLabel("Sumber air minum").selectOption("isi_ulang");
-  await form.getByLabel("Sumber penerangan").selectOption("pln_450");
-  await form.getByLabel("Bahan bakar memasak").selectOption("gas");
-  await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
-}
-
 describe("offline field screens", () => {
   it("scores an assessment on the phone without signal, sends it with the same score, and wipes the phone on request", async () => {
-    const phone = await openPage(server.browser, PHONE);
+    const phone = await openAs(server, PSM, "/luring", { viewport: PHONE });
     const { page } = phone;
-    await logIn(page, PSM, "/luring");
-    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
-    await expect
-      .poll(() => page.getByTestId("last-sync").textContent(), { timeout: 30_000 })
-      .toContain("Sinkron terakhir");
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-    await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+    await prepareOffline(page);
 
     const form = page.getByRole("form", { name: "Penilaian kemiskinan (luring)" });
     await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").waitFor({ timeout: 30_000 });
@@ -121,9 +81,8 @@ describe("offline field screens", () => {
     // The demo data may already hold assessments of this household: the new one is the one not listed now.
     const before = new Set((await onServer()).map((a) => a.id));
 
-    await phone.context.setOffline(true);
-    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
-    await answer(form);
+    await goOffline(phone.context, page);
+    await answerIndicators(form, { leaveNikOpen: true });
     // Not every indicator answered yet: no verdict, the count of what is left instead.
     await expect
       .poll(() => form.getByTestId("assessment-remaining").textContent())
@@ -182,8 +141,7 @@ describe("offline field screens", () => {
     expect(phone.errors).toEqual([]);
 
     // The admin sees the phone, what it holds, and asks for a wipe.
-    const admin = await openPage(server.browser, DESKTOP);
-    await logIn(admin.page, "admin", "/admin/perangkat");
+    const admin = await openAs(server, "admin", "/admin/perangkat");
     await admin.page.getByRole("heading", { level: 1, name: "Perangkat luring" }).waitFor();
     const device = admin.page.locator(`li[data-username="${PSM}"]`);
     await expect.poll(() => device.count(), { timeout: 30_000 }).toBe(1);
@@ -209,17 +167,12 @@ describe("offline field screens", () => {
   }, 180_000);
 
   it("shows a refused change with its reason to fix and resend, and a conflict with both values to choose", async () => {
-    const phone = await openPage(server.browser, PHONE);
+    const phone = await openAs(server, PSM, "/luring", { viewport: PHONE });
     const { page } = phone;
-    await logIn(page, PSM, "/luring");
-    await expect
-      .poll(() => page.getByTestId("last-sync").textContent(), { timeout: 30_000 })
-      .toContain("Sinkron terakhir");
-    await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+    await waitForOfflineData(page);
 
     // The same PSM at a desk (own session) changes a household's address on the server.
-    const desk = await openPage(server.browser, DESKTOP);
-    await logIn(desk.page, PSM, "/profil");
+    const desk = await openAs(server, PSM, "/profil");
     const me = await (await desk.page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
     const headers = { "x-csrf-token": me.csrfToken as string };
 
@@ -228,8 +181,7 @@ describe("offline field screens", () => {
     await edit.getByRole("option").first().click();
     const householdId = await edit.locator("input[name=recordId]").inputValue();
     expect(householdId).toBeTruthy();
-    await phone.context.setOffline(true);
-    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
+    await goOffline(phone.context, page);
     await edit.getByLabel("Alamat").fill("Jl. Dari Ponsel 1");
     await edit.getByRole("button", { name: "Simpan perbaikan" }).click();
     await page.getByRole("alert").filter({ hasText: "Perbaikan disimpan di ponsel" }).waitFor();
@@ -268,8 +220,8 @@ describe("offline field screens", () => {
     await visit.locator("select[name=caseId]").selectOption(caseId!);
     await visit.getByLabel("Bertemu dengan").fill("Pak RT");
     await visit.locator("input[type=file]").setInputFiles([
-      { name: "rumah.png", mimeType: "image/png", buffer: PNG },
-      { name: "dapur.png", mimeType: "image/png", buffer: PNG },
+      { name: "rumah.png", mimeType: "image/png", buffer: PNG_BYTES },
+      { name: "dapur.png", mimeType: "image/png", buffer: PNG_BYTES },
     ]);
     await visit.getByTestId("photos-ready").waitFor();
     await visit.getByRole("button", { name: "Simpan kunjungan" }).click();
@@ -311,8 +263,7 @@ describe("offline field screens", () => {
     await attention.screenshot({ path: `${SHOTS}/75-offline-attention-phone.png` });
 
     // The supervisor at a desk sees the same conflict with both values.
-    const supervisor = await openPage(server.browser, DESKTOP);
-    await logIn(supervisor.page, "sudin", "/luring/konflik");
+    const supervisor = await openAs(server, "sudin", "/luring/konflik");
     await supervisor.page.getByRole("heading", { level: 1, name: "Bentrok data luring" }).waitFor();
     const atDesk = supervisor.page.getByTestId("conflict-choice").filter({ hasText: "Jl. Dari Ponsel 1" });
     await atDesk.waitFor();
@@ -371,9 +322,8 @@ describe("offline field screens", () => {
   }, 180_000);
 
   it("lets whoever runs a training mark attendance without signal", async () => {
-    const phone = await openPage(server.browser, PHONE);
+    const phone = await openAs(server, "sudin", "/luring", { viewport: PHONE });
     const { page } = phone;
-    await logIn(page, "sudin", "/luring");
     const me = await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
     const headers = { "x-csrf-token": me.csrfToken as string };
     const post = async (path: string, data: unknown) => {
@@ -439,8 +389,7 @@ describe("offline field screens", () => {
     await memberPicker.press("Escape");
     expect(await memberPicker.getAttribute("aria-expanded")).toBe("false");
 
-    await phone.context.setOffline(true);
-    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
+    await goOffline(phone.context, page);
     await form.locator("select[name=sessionId]").selectOption(session.id);
     await form.getByLabel(`Kehadiran ${chosen[0]!.name}`).selectOption("hadir");
     await form.getByLabel(`Kehadiran ${chosen[1]!.name}`).selectOption("terlambat");

@@ -9,16 +9,20 @@
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PullResponse } from "../src/core/api/sync.schema.ts";
-import { type E2eServer, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
+import {
+  answerIndicators,
+  type E2eServer,
+  goOffline,
+  openAs,
+  PHONE,
+  PNG_BYTES,
+  prepareOffline,
+  SHOTS,
+  startE2e,
+} from "./support.ts";
 
 const PASSWORD = "kopi tubruk pagi hari";
 const ADDRESS = `Gg. Sempit ${Date.now() % 100000}`;
-
-/** A PNG signature with some bytes: what the photo route accepts as an image. */
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(256, 7),
-]);
 
 let server: E2eServer;
 
@@ -36,29 +40,6 @@ async function pickNewHousehold(form: Locator) {
   await form.getByRole("button", { name: "Ganti" }).waitFor();
 }
 
-/** Answers every indicator of the default set in a form. */
-async function answerAllIndicators(form: Locator) {
-  const yesNo = (legend: string, answer: "Ya" | "Tidak") =>
-    form.getByRole("group", { name: legend }).getByLabel(answer, { exact: true }).check();
-  await form.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
-  await yesNo("Kepala keluarga tidak bekerja", "Ya");
-  await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
-  await form.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
-  await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
-  await form.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
-  await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
-  await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
-  await form.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
-  await form.getByLabel("Jenis lantai terluas").selectOption("semen");
-  await form.getByLabel("Jenis dinding terluas").selectOption("tembok");
-  await form.getByLabel("Fasilitas buang air besar").selectOption("bersama");
-  await form.getByLabel("Sumber air minum").selectOption("isi_ulang");
-  await form.getByLabel("Sumber penerangan").selectOption("pln_450");
-  await form.getByLabel("Bahan bakar memasak").selectOption("gas");
-  await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
-  await yesNo("Ada anggota tanpa NIK", "Tidak");
-}
-
 beforeAll(async () => {
   server = await startE2e({ households: 30, demoPassword: PASSWORD });
 });
@@ -69,24 +50,10 @@ afterAll(async () => {
 
 describe("offline field work", () => {
   it("keeps a household, a member, an assessment, a case and a visit with a photo made offline and sends them once by itself", async () => {
-    const { context, page } = await openPage(server.browser, PHONE);
-    await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent("/luring")}`);
-    await page.getByLabel("Nama pengguna").fill("psm.kebon-kelapa");
-    await page.getByLabel("Kata sandi").fill(server.demoPassword);
-    await page.getByRole("button", { name: "Masuk", exact: true }).click();
-    await page.waitForURL((url) => url.pathname === "/luring");
-    await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
-    await expect
-      .poll(() => page.getByTestId("last-sync").textContent(), { timeout: 30_000 })
-      .toContain("Sinkron terakhir");
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    // The service worker controls the page from the next load.
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-    await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+    const { context, page } = await openAs(server, "psm.kebon-kelapa", "/luring", { viewport: PHONE });
+    await prepareOffline(page);
 
-    await context.setOffline(true);
-    await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
+    await goOffline(context, page);
 
     const household = page.getByRole("form", { name: "Daftarkan keluarga" });
     await household.getByLabel("RW").fill("7");
@@ -103,7 +70,7 @@ describe("offline field work", () => {
 
     const assessment = page.getByRole("form", { name: "Penilaian kemiskinan (luring)" });
     await pickNewHousehold(assessment);
-    await answerAllIndicators(assessment);
+    await answerIndicators(assessment);
     // The verdict is computed on the phone, with no network.
     await assessment.getByText("Dihitung di ponsel ini").first().waitFor();
     await assessment.getByRole("button", { name: "Simpan penilaian" }).click();
@@ -120,7 +87,7 @@ describe("offline field work", () => {
     await visit.getByLabel("Bertemu dengan").fill("Ibu Siti");
     await visit
       .locator("input[name=photos]")
-      .setInputFiles({ name: "rumah.png", mimeType: "image/png", buffer: PNG });
+      .setInputFiles({ name: "rumah.png", mimeType: "image/png", buffer: PNG_BYTES });
     await visit.getByTestId("photos-ready").waitFor();
     await visit.getByRole("button", { name: "Simpan kunjungan" }).click();
     await page.getByRole("alert").filter({ hasText: "Kunjungan disimpan" }).waitFor();

@@ -4,17 +4,8 @@
  * classifies a whole household as PPKS on a phone and moves it to "Ditangani". Waits on elements
  * and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  DESKTOP,
-  type E2eServer,
-  expectNoHorizontalOverflow,
-  openPage,
-  PHONE,
-  SHOTS,
-  startE2e,
-} from "./support.ts";
+import { type E2eServer, expectNoHorizontalOverflow, openAs, PHONE, SHOTS, startE2e } from "./support.ts";
 
 let server: E2eServer;
 
@@ -26,23 +17,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logInAt(page: Page, path: string, username: string) {
-  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  const login = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login"));
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  expect((await login).status()).toBe(200);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-}
-
 const isCall = (method: string, pattern: RegExp) => (r: { url(): string; request(): { method(): string } }) =>
   pattern.test(new URL(r.url()).pathname) && r.request().method() === method;
 
 describe("PSKS and household PPKS in the browser", () => {
   it("lets a PSM register, edit and delete the PSKS of their kelurahan", async () => {
-    const { context, page, errors } = await openPage(server.browser, DESKTOP);
-    await logInAt(page, "/wilayah/3171011005", "psm.kebon-kelapa");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/wilayah/3171011005");
     await page.getByRole("link", { name: "PSKS", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/wilayah/3171011005/psks");
     await page.getByRole("heading", { level: 1, name: /^PSKS di / }).waitFor();
@@ -82,8 +62,12 @@ describe("PSKS and household PPKS in the browser", () => {
   });
 
   it("lets a PSM on a phone classify a whole household as PPKS and change its status", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await logInAt(page, "/keluarga?region=3171011005", "psm.kebon-kelapa");
+    const { context, page, errors } = await openAs(
+      server,
+      "psm.kebon-kelapa",
+      "/keluarga?region=3171011005",
+      { viewport: PHONE },
+    );
     await page.locator(".item-title a").first().click();
     await page.waitForURL(/\/keluarga\/[0-9a-f-]{36}$/);
 

@@ -5,13 +5,12 @@
  * officer checks an import file with one bad row and reads that row's reason. Waits on elements
  * and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DESKTOP,
   type E2eServer,
   expectNoHorizontalOverflow,
-  openPage,
+  KEBON_KELAPA_GPS,
+  openAs,
   PHONE,
   SHOTS,
   startE2e,
@@ -32,25 +31,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Logs in on the login page and waits to be sent on to `path`. */
-async function logInAt(page: Page, path: string, username: string) {
-  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  const login = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login"));
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  expect((await login).status()).toBe(200);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-}
-
 describe("registry in the browser", () => {
   it("lets a PSM on a phone register a household with two people and classify one as PPKS", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await context.grantPermissions(["geolocation"]);
-    await context.setGeolocation({ latitude: -6.1702, longitude: 106.8113 });
-
     // The navigation offers "Keluarga"; the form starts in the PSM's own kelurahan.
-    await logInAt(page, "/keluarga/baru", "psm.kebon-kelapa");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/keluarga/baru", {
+      viewport: PHONE,
+      geolocation: KEBON_KELAPA_GPS,
+    });
     await expect.poll(() => page.getByRole("link", { name: "Keluarga", exact: true }).count()).toBe(1);
     await page.getByRole("heading", { level: 1, name: "Daftarkan keluarga" }).waitFor();
     await expect.poll(() => page.getByLabel("Kelurahan").inputValue()).toBe("3171011005");
@@ -147,8 +134,7 @@ describe("registry in the browser", () => {
   });
 
   it("shows the Suku Dinas officer the reason of the bad row in a dry-run import", async () => {
-    const { context, page, errors } = await openPage(server.browser, DESKTOP);
-    await logInAt(page, "/keluarga/impor", "sudin");
+    const { context, page, errors } = await openAs(server, "sudin", "/keluarga/impor");
     await page.getByRole("heading", { level: 1, name: "Impor penduduk" }).waitFor();
     const csv = [
       "no_kk,nik,nama,jenis_kelamin,tanggal_lahir,hubungan_keluarga,kode_kelurahan,rw,rt,alamat",

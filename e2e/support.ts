@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
@@ -84,12 +84,27 @@ export async function startE2e(options: E2eOptions): Promise<E2eServer> {
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
+/** Kebon Kelapa, where the demo's PSM works: the position a phone reports when asked. */
+export const KEBON_KELAPA_GPS = { latitude: -6.1702, longitude: 106.8113 };
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console and page errors seen so far. */
+  errors: string[];
+}
+
 /** A fresh browser context (own cookies and storage) whose page records console errors. */
 export async function openPage(
   browser: Browser,
   viewport = DESKTOP,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  geolocation?: { latitude: number; longitude: number },
+): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  if (geolocation) {
+    await context.grantPermissions(["geolocation"]);
+    await context.setGeolocation(geolocation);
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -112,4 +127,91 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(
     clientWidth,
   );
+}
+
+/**
+ * Logs `username` in with the demo password on the login page and waits to be sent on to `path`
+ * (path and query, e.g. "/keluarga?region=3171011005").
+ */
+export async function logIn(server: E2eServer, page: Page, username: string, path: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/masuk?next=${encodeURIComponent(path)}`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(server.demoPassword);
+  const login = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login"));
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  expect((await login).status()).toBe(200);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+}
+
+/** A fresh context (see openPage) with `username` logged in and landed on `path`. */
+export async function openAs(
+  server: E2eServer,
+  username: string,
+  path: string,
+  options: { viewport?: typeof DESKTOP; geolocation?: typeof KEBON_KELAPA_GPS } = {},
+): Promise<OpenedPage> {
+  const opened = await openPage(server.browser, options.viewport, options.geolocation);
+  await logIn(server, opened.page, username, path);
+  return opened;
+}
+
+// ── Field work (assessment form, offline app) ─────────────────────────────────────────────────
+
+/** A PNG signature with some bytes: what the photo route accepts as an image. */
+export const PNG_BYTES = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(256, 7),
+]);
+
+/**
+ * Answers the default indicator set in a form (or a page): 9 deprivations over the five
+ * dimensions. `leaveNikOpen` leaves the last question unanswered, for tests of an incomplete form.
+ */
+export async function answerIndicators(scope: Page | Locator, { leaveNikOpen = false } = {}): Promise<void> {
+  const yesNo = (legend: string, answer: "Ya" | "Tidak") =>
+    scope.getByRole("group", { name: legend }).getByLabel(answer, { exact: true }).check();
+  await scope.getByLabel("Pendapatan per kapita per bulan (Rp/bulan)").fill("450000");
+  await yesNo("Kepala keluarga tidak bekerja", "Ya");
+  await yesNo("Tidak punya tabungan/barang senilai Rp500.000", "Ya");
+  await scope.getByLabel("Pendidikan kepala keluarga").selectOption("sd");
+  await yesNo("Ada anak usia 7–18 tahun tidak sekolah", "Tidak");
+  await scope.getByLabel("Berapa kali makan sehari (kali/hari)").fill("3");
+  await yesNo("Setahun terakhir khawatir atau melewatkan makan", "Ya");
+  await yesNo("Anggota disabilitas/sakit kronis tanpa jaminan kesehatan", "Tidak");
+  await scope.getByLabel("Luas lantai per orang (m²/orang)").fill("6");
+  await scope.getByLabel("Jenis lantai terluas").selectOption("semen");
+  await scope.getByLabel("Jenis dinding terluas").selectOption("tembok");
+  await scope.getByLabel("Fasilitas buang air besar").selectOption("bersama");
+  await scope.getByLabel("Sumber air minum").selectOption("isi_ulang");
+  await scope.getByLabel("Sumber penerangan").selectOption("pln_450");
+  await scope.getByLabel("Bahan bakar memasak").selectOption("gas");
+  await yesNo("Ada anggota tanpa BPJS Kesehatan", "Ya");
+  if (!leaveNikOpen) await yesNo("Ada anggota tanpa NIK", "Tidak");
+}
+
+/** Waits on the offline page until the first download is in and households are held on the phone. */
+export async function waitForOfflineData(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId("last-sync").textContent(), { timeout: 30_000 })
+    .toContain("Sinkron terakhir");
+  await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+}
+
+/**
+ * Readies the offline page for work without signal: the first download is held, the service
+ * worker controls the page (from the load after it is ready) and households are held.
+ */
+export async function prepareOffline(page: Page): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "Kerja luring" }).waitFor();
+  await waitForOfflineData(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect.poll(() => page.getByTestId("held").textContent()).toMatch(/[1-9]\d* keluarga/);
+}
+
+/** Cuts the phone's network and waits until the page says it works offline. */
+export async function goOffline(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(true);
+  await expect.poll(() => page.getByTestId("connection").textContent()).toContain("Luring");
 }

@@ -4,9 +4,8 @@
  * the create form, withdraws a participant of a fresh cohort, and edits a programme. Waits on
  * elements and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, openPage, SHOTS, startE2e } from "./support.ts";
+import { type E2eServer, openAs, SHOTS, startE2e } from "./support.ts";
 
 const PASSWORD = "pelatihan dasar 2024";
 let server: E2eServer;
@@ -19,18 +18,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${server.baseUrl}${next}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.waitForURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
-}
-
 describe("correcting training records in the browser", () => {
   it("lists the invitations of the 2024 cohort with their status and prints a letter", async () => {
-    const { context, page, errors } = await openPage(server.browser);
-    await logIn(page, "pelatih", "/pelatihan");
+    const { context, page, errors } = await openAs(server, "pelatih", "/pelatihan");
     await page.getByRole("link", { name: /Angkatan I Tahun 2024/ }).click();
     await page.getByRole("link", { name: "Undangan", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: /Undangan peserta/ }).waitFor();
@@ -51,9 +41,8 @@ describe("correcting training records in the browser", () => {
   });
 
   it("explains why a session with attendance cannot be deleted, and edits it with the create form", async () => {
-    const { context, page, errors } = await openPage(server.browser);
+    const { context, page, errors } = await openAs(server, "pelatih", "/pelatihan");
     page.on("dialog", (dialog) => void dialog.accept());
-    await logIn(page, "pelatih", "/pelatihan");
     await page.getByRole("link", { name: /Angkatan I Tahun 2024/ }).click();
     const item = page.locator("li.item", {
       has: page.getByRole("link", { name: /Pembukaan oleh Wali Kota/ }),
@@ -81,9 +70,8 @@ describe("correcting training records in the browser", () => {
   });
 
   it("withdraws a participant of a fresh cohort and lists them as withdrawn", async () => {
-    const { context, page, errors } = await openPage(server.browser);
+    const { context, page, errors } = await openAs(server, "sudin", "/pelatihan");
     page.on("dialog", (dialog) => void dialog.accept("Pindah tugas"));
-    await logIn(page, "sudin", "/pelatihan");
     const me = await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
     const headers = { "x-csrf-token": me.csrfToken as string };
     const post = async (path: string, data: unknown) => {
@@ -135,8 +123,7 @@ describe("correcting training records in the browser", () => {
   });
 
   it("edits a programme with the create form", async () => {
-    const { context, page, errors } = await openPage(server.browser);
-    await logIn(page, "sudin", "/pelatihan");
+    const { context, page, errors } = await openAs(server, "sudin", "/pelatihan");
     await page
       .locator('section[aria-labelledby="programmes-title"]')
       .getByRole("link", { name: /Bimbingan dan Pelatihan Tingkat Dasar/ })

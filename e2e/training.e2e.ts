@@ -3,9 +3,16 @@
  * phone, a PSM sees their own training on a phone, and the public page verifies a certificate.
  * Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, expectNoHorizontalOverflow, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
+import {
+  type E2eServer,
+  expectNoHorizontalOverflow,
+  openAs,
+  openPage,
+  PHONE,
+  SHOTS,
+  startE2e,
+} from "./support.ts";
 
 const PASSWORD = "pelatihan dasar 2024";
 let server: E2eServer;
@@ -18,18 +25,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${server.baseUrl}${next}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.waitForURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
-}
-
 describe("training in the browser", () => {
   it("shows the trainer the 2024 cohort report and lets them mark attendance on a phone", async () => {
-    const { context, page, errors } = await openPage(server.browser);
-    await logIn(page, "pelatih", "/pelatihan");
+    const { context, page, errors } = await openAs(server, "pelatih", "/pelatihan");
     await page.getByRole("heading", { level: 1, name: "Pelatihan" }).waitFor();
     await page.getByRole("link", { name: /Angkatan I Tahun 2024/ }).click();
     await page.getByRole("heading", { level: 1, name: "Angkatan I Tahun 2024" }).waitFor();
@@ -61,8 +59,9 @@ describe("training in the browser", () => {
   });
 
   it("shows a PSM their own training on a phone and refuses a check-in code outside its session", async () => {
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await logIn(page, "psm.kebon-kelapa", "/pelatihan");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/pelatihan", {
+      viewport: PHONE,
+    });
     const mine = page.locator("section", { has: page.getByRole("heading", { name: "Pelatihan saya" }) });
     await mine.getByText(/Angkatan I Tahun 2024/).waitFor();
     expect(await mine.locator(".item").count()).toBeGreaterThanOrEqual(6);
@@ -84,8 +83,7 @@ describe("training in the browser", () => {
   });
 
   it("verifies a certificate on the public page", async () => {
-    const { context, page } = await openPage(server.browser, PHONE);
-    await logIn(page, "pelatih", "/pelatihan");
+    const { context, page } = await openAs(server, "pelatih", "/pelatihan", { viewport: PHONE });
     const cohorts = await page.request.get(`${server.baseUrl}/api/v1/training/cohorts`);
     const cohortId = ((await cohorts.json()) as { items: { id: string }[] }).items[0]?.id;
     const list = await page.request.get(`${server.baseUrl}/api/v1/training/cohorts/${cohortId}/certificates`);
@@ -100,8 +98,7 @@ describe("training in the browser", () => {
   });
 
   it("lets a PSM take a test on a phone and keeps the answers across a reload", async () => {
-    const office = await openPage(server.browser);
-    await logIn(office.page, "sudin", "/pelatihan");
+    const office = await openAs(server, "sudin", "/pelatihan");
     const me = await (await office.page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
     const headers = { "x-csrf-token": me.csrfToken as string };
     const post = async (path: string, data: unknown, method: "post" | "put" = "post") => {
@@ -143,8 +140,9 @@ describe("training in the browser", () => {
     expect(office.errors).toEqual([]);
     await office.context.close();
 
-    const { context, page, errors } = await openPage(server.browser, PHONE);
-    await logIn(page, "psm.kebon-kelapa", "/pelatihan");
+    const { context, page, errors } = await openAs(server, "psm.kebon-kelapa", "/pelatihan", {
+      viewport: PHONE,
+    });
     const article = page.locator("article", { hasText: "Angkatan Uji Peramban" });
     await article.getByRole("link", { name: "Kerjakan" }).click();
     await page.getByRole("heading", { level: 1, name: "Post-test" }).waitFor();

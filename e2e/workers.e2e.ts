@@ -3,9 +3,8 @@
  * who attended the demo's 2024 training to see its programme, scores, gain and certificate.
  * Waits on elements, never on time. Screenshots go to test-results/.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, openPage, SHOTS, startE2e } from "./support.ts";
+import { type E2eServer, openAs, SHOTS, startE2e } from "./support.ts";
 
 const PASSWORD = "petugas sosial 2024";
 let server: E2eServer;
@@ -18,18 +17,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logIn(page: Page, username: string, next: string) {
-  await page.goto(`${server.baseUrl}${next}`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(server.demoPassword);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.waitForURL(new RegExp(`${next.replace(/\//g, "\\/")}$`));
-}
-
 describe("workers in the browser", () => {
   it("shows the Suku Dinas a PSM's profile with the 2024 training and its scores", async () => {
-    const { context, page, errors } = await openPage(server.browser);
-    await logIn(page, "sudin", "/petugas");
+    const { context, page, errors } = await openAs(server, "sudin", "/petugas");
     await page.getByRole("heading", { level: 1, name: "Petugas" }).waitFor();
     await page
       .getByRole("navigation", { name: "Navigasi utama" })
