@@ -3,7 +3,7 @@
  * create forms, delete what holds no records, cancel or archive what does (the server says why a
  * delete is refused), withdraw participants before certificates are issued.
  */
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { ErrorMessage } from "../../components/error-message.tsx";
@@ -16,13 +16,75 @@ import {
   useTrainingChange,
 } from "./training.queries.ts";
 
-/** Edit, archive or delete a programme. */
-export function ProgrammeCorrections({ programme }: { programme: ProgrammeDetail }) {
-  const { t, i18n } = useTranslation();
+/** What a correction bar offers: edit in place, retire (archive or cancel) and delete. */
+interface CorrectionActions {
+  /** The label of the button that opens the edit form. */
+  editLabel: string;
+  /** Archive or cancel: absent once the record is retired. */
+  retire?: { label: string; confirm: string; path: string };
+  /** Delete; `goTo` is where to go once deleted (stay on the page when absent). */
+  remove: { confirm: string; path: string; goTo?: string };
+  /** Links shown before the buttons. */
+  links?: ReactNode;
+  /** The edit form, given how to close itself once saved. */
+  form: (close: () => void) => ReactNode;
+}
+
+/**
+ * The buttons shared by programme, cohort and session corrections, each asking for confirmation
+ * first, with the server's answer when it refuses (e.g. why a delete is not possible).
+ */
+function CorrectionBar({ editLabel, retire, remove, links, form }: CorrectionActions) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const change = useTrainingChange();
   const [editing, setEditing] = useState(false);
-  const what = programme.name;
+  return (
+    <>
+      <p className="actions">
+        {links}
+        <button type="button" className="button button-secondary" onClick={() => setEditing(!editing)}>
+          {editing ? t("training.fix.cancelEdit") : editLabel}
+        </button>
+        {retire && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={change.isPending}
+            onClick={() => {
+              if (!window.confirm(retire.confirm)) return;
+              change.mutate({ method: "POST", path: retire.path, body: {} });
+            }}
+          >
+            {retire.label}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={change.isPending}
+          onClick={() => {
+            if (!window.confirm(remove.confirm)) return;
+            change
+              .mutateAsync({ method: "DELETE", path: remove.path })
+              .then(() => {
+                if (remove.goTo) navigate(remove.goTo);
+              })
+              .catch(() => undefined);
+          }}
+        >
+          {t("training.fix.delete")}
+        </button>
+      </p>
+      {change.isError && <ErrorMessage error={change.error} />}
+      {editing && form(() => setEditing(false))}
+    </>
+  );
+}
+
+/** Edit, archive or delete a programme. */
+export function ProgrammeCorrections({ programme }: { programme: ProgrammeDetail }) {
+  const { t, i18n } = useTranslation();
   return (
     <>
       {programme.archivedAt && (
@@ -32,44 +94,24 @@ export function ProgrammeCorrections({ programme }: { programme: ProgrammeDetail
           })}
         </p>
       )}
-      <p className="actions">
-        <button type="button" className="button button-secondary" onClick={() => setEditing(!editing)}>
-          {editing ? t("training.fix.cancelEdit") : t("training.fix.editProgramme")}
-        </button>
-        {!programme.archivedAt && (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={change.isPending}
-            onClick={() => {
-              if (!window.confirm(t("training.fix.confirmArchive"))) return;
-              change.mutate({
-                method: "POST",
+      <CorrectionBar
+        editLabel={t("training.fix.editProgramme")}
+        retire={
+          programme.archivedAt
+            ? undefined
+            : {
+                label: t("training.fix.archive"),
+                confirm: t("training.fix.confirmArchive"),
                 path: `/training/programmes/${programme.id}/archive`,
-                body: {},
-              });
-            }}
-          >
-            {t("training.fix.archive")}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={change.isPending}
-          onClick={() => {
-            if (!window.confirm(t("training.fix.confirmDelete", { what }))) return;
-            change
-              .mutateAsync({ method: "DELETE", path: `/training/programmes/${programme.id}` })
-              .then(() => navigate("/pelatihan"))
-              .catch(() => undefined);
-          }}
-        >
-          {t("training.fix.delete")}
-        </button>
-      </p>
-      {change.isError && <ErrorMessage error={change.error} />}
-      {editing && <ProgrammeForm initial={programme} onSaved={() => setEditing(false)} />}
+              }
+        }
+        remove={{
+          confirm: t("training.fix.confirmDelete", { what: programme.name }),
+          path: `/training/programmes/${programme.id}`,
+          goTo: "/pelatihan",
+        }}
+        form={(close) => <ProgrammeForm initial={programme} onSaved={close} />}
+      />
     </>
   );
 }
@@ -126,9 +168,6 @@ export function ModuleEditForm({ module: m }: { module: ProgrammeDetail["modules
 /** Edit, cancel or delete a cohort; the link to its invitations. */
 export function CohortCorrections({ cohort }: { cohort: CohortDetail }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const change = useTrainingChange();
-  const [editing, setEditing] = useState(false);
   return (
     <section className="card card-body">
       {cohort.cancelledAt && (
@@ -136,45 +175,29 @@ export function CohortCorrections({ cohort }: { cohort: CohortDetail }) {
           {t("training.fix.cancelled")}
         </p>
       )}
-      <p className="actions">
-        <Link className="button button-secondary" to={`/pelatihan/angkatan/${cohort.id}/undangan`}>
-          {t("training.fix.invitations")}
-        </Link>
-        <button type="button" className="button button-secondary" onClick={() => setEditing(!editing)}>
-          {editing ? t("training.fix.cancelEdit") : t("training.fix.editCohort")}
-        </button>
-        {!cohort.cancelledAt && (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={change.isPending}
-            onClick={() => {
-              if (!window.confirm(t("training.fix.confirmCancel", { what: cohort.name }))) return;
-              change.mutate({ method: "POST", path: `/training/cohorts/${cohort.id}/cancel`, body: {} });
-            }}
-          >
-            {t("training.fix.cancel")}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={change.isPending}
-          onClick={() => {
-            if (!window.confirm(t("training.fix.confirmDelete", { what: cohort.name }))) return;
-            change
-              .mutateAsync({ method: "DELETE", path: `/training/cohorts/${cohort.id}` })
-              .then(() => navigate(`/pelatihan/program/${cohort.programmeId}`))
-              .catch(() => undefined);
-          }}
-        >
-          {t("training.fix.delete")}
-        </button>
-      </p>
-      {change.isError && <ErrorMessage error={change.error} />}
-      {editing && (
-        <CohortForm programmeId={cohort.programmeId} initial={cohort} onSaved={() => setEditing(false)} />
-      )}
+      <CorrectionBar
+        editLabel={t("training.fix.editCohort")}
+        links={
+          <Link className="button button-secondary" to={`/pelatihan/angkatan/${cohort.id}/undangan`}>
+            {t("training.fix.invitations")}
+          </Link>
+        }
+        retire={
+          cohort.cancelledAt
+            ? undefined
+            : {
+                label: t("training.fix.cancel"),
+                confirm: t("training.fix.confirmCancel", { what: cohort.name }),
+                path: `/training/cohorts/${cohort.id}/cancel`,
+              }
+        }
+        remove={{
+          confirm: t("training.fix.confirmDelete", { what: cohort.name }),
+          path: `/training/cohorts/${cohort.id}`,
+          goTo: `/pelatihan/program/${cohort.programmeId}`,
+        }}
+        form={(close) => <CohortForm programmeId={cohort.programmeId} initial={cohort} onSaved={close} />}
+      />
     </section>
   );
 }
@@ -182,41 +205,25 @@ export function CohortCorrections({ cohort }: { cohort: CohortDetail }) {
 /** Edit, cancel or delete one session (shown in the cohort's session list). */
 export function SessionCorrections({ cohort, session }: { cohort: CohortDetail; session: Session }) {
   const { t } = useTranslation();
-  const change = useTrainingChange();
-  const [editing, setEditing] = useState(false);
   return (
     <div className="session-corrections">
-      <p className="actions">
-        <button type="button" className="button button-secondary" onClick={() => setEditing(!editing)}>
-          {editing ? t("training.fix.cancelEdit") : t("training.fix.edit")}
-        </button>
-        {!session.cancelledAt && (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={change.isPending}
-            onClick={() => {
-              if (!window.confirm(t("training.fix.confirmCancel", { what: session.title }))) return;
-              change.mutate({ method: "POST", path: `/training/sessions/${session.id}/cancel`, body: {} });
-            }}
-          >
-            {t("training.fix.cancel")}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={change.isPending}
-          onClick={() => {
-            if (!window.confirm(t("training.fix.confirmDelete", { what: session.title }))) return;
-            change.mutate({ method: "DELETE", path: `/training/sessions/${session.id}` });
-          }}
-        >
-          {t("training.fix.delete")}
-        </button>
-      </p>
-      {change.isError && <ErrorMessage error={change.error} />}
-      {editing && <SessionForm cohort={cohort} initial={session} onSaved={() => setEditing(false)} />}
+      <CorrectionBar
+        editLabel={t("training.fix.edit")}
+        retire={
+          session.cancelledAt
+            ? undefined
+            : {
+                label: t("training.fix.cancel"),
+                confirm: t("training.fix.confirmCancel", { what: session.title }),
+                path: `/training/sessions/${session.id}/cancel`,
+              }
+        }
+        remove={{
+          confirm: t("training.fix.confirmDelete", { what: session.title }),
+          path: `/training/sessions/${session.id}`,
+        }}
+        form={(close) => <SessionForm cohort={cohort} initial={session} onSaved={close} />}
+      />
     </div>
   );
 }
