@@ -3,27 +3,18 @@
  * kelurahan and sees its score, status and deprivations at once; pimpinan opens the kota analysis
  * with its charts. Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   answerIndicators,
-  type E2eServer,
   expectNoHorizontalOverflow,
   openAs,
   PHONE,
   SHOTS,
-  startE2e,
+  serveForFile,
 } from "./support.ts";
 
 const PASSWORD = "penilaian kemiskinan 2026";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 60, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 60, demoPassword: PASSWORD });
 
 describe("household poverty assessment in the browser", () => {
   it("lets a PSM assess a household on a phone and shows the score and deprivations", async () => {

@@ -4,20 +4,12 @@
  * elements and responses, never on time. Screenshots go to test-results/.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionInfo } from "../src/core/api/auth.schema.ts";
-import { type E2eServer, expectNoHorizontalOverflow, openPage, PHONE, SHOTS, startE2e } from "./support.ts";
+import { expectNoHorizontalOverflow, openPage, PHONE, SHOTS, serveForFile } from "./support.ts";
 
 const PASSWORD = "kopi tubruk pagi hari";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 40, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 40, demoPassword: PASSWORD });
 
 /** Fills the login form and submits it; resolves to the login response. */
 async function logIn(page: Page, username: string, password: string) {

@@ -5,16 +5,15 @@
  * Suku Dinas officer transfers it to the kecamatan's TKSK and approves it. Also the list, the stage board and the reports. Waits on
  * elements and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaseDto, CaseReportDto } from "../src/core/api/cases.schema.ts";
 import {
-  type E2eServer,
   expectNoHorizontalOverflow,
   KEBON_KELAPA_GPS,
   openAs,
   PHONE,
   SHOTS,
-  startE2e,
+  serveForFile,
 } from "./support.ts";
 
 const PASSWORD = "kopi tubruk pagi hari";
@@ -25,17 +24,9 @@ const PNG = Buffer.from(
   "base64",
 );
 
-let server: E2eServer;
+const server = serveForFile({ households: 60, demoPassword: PASSWORD });
 /** The case the PSM opens, shared by the steps that follow. */
 let created: CaseDto | undefined;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 60, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
 
 describe("case work in the browser", () => {
   it("lets a PSM on a phone open a case, find its task, record a visit and request closure", async () => {

@@ -3,28 +3,19 @@
  * their tables and the schematic kelurahan map, and a PSM opens "Kinerja saya" on a phone.
  * Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  type E2eServer,
   expectNoHorizontalOverflow,
   logIn,
   openAs,
   openPage,
   PHONE,
   SHOTS,
-  startE2e,
+  serveForFile,
 } from "./support.ts";
 
 const PASSWORD = "dasbor kota 2024";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 60, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 60, demoPassword: PASSWORD });
 
 describe("dashboards in the browser", () => {
   it("shows the pimpinan the kota dashboard with its numbers, charts and map", async () => {

@@ -4,10 +4,9 @@
  * holds the assessment with the same score. The admin's device page lists the phone with what it
  * holds; wiping it clears the phone's data at its next contact. Waits on elements and responses.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   answerIndicators,
-  type E2eServer,
   expectNoHorizontalOverflow,
   goOffline,
   openAs,
@@ -15,21 +14,13 @@ import {
   PNG_BYTES,
   prepareOffline,
   SHOTS,
-  startE2e,
+  serveForFile,
   waitForOfflineData,
 } from "./support.ts";
 
 const PASSWORD = "sinyal hilang di gang";
 const PSM = "psm.kebon-kelapa";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 30, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 30, demoPassword: PASSWORD });
 
 describe("offline field screens", () => {
   it("scores an assessment on the phone without signal, sends it with the same score, and wipes the phone on request", async () => {

@@ -7,24 +7,23 @@
  * elements and responses.
  */
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PullResponse } from "../src/core/api/sync.schema.ts";
 import {
   answerIndicators,
-  type E2eServer,
   goOffline,
   openAs,
   PHONE,
   PNG_BYTES,
   prepareOffline,
   SHOTS,
-  startE2e,
+  serveForFile,
 } from "./support.ts";
 
 const PASSWORD = "kopi tubruk pagi hari";
 const ADDRESS = `Gg. Sempit ${Date.now() % 100000}`;
 
-let server: E2eServer;
+const server = serveForFile({ households: 30, demoPassword: PASSWORD });
 
 /** Finds the household made on the phone with the search picker and chooses it. */
 async function pickNewHousehold(form: Locator) {
@@ -39,14 +38,6 @@ async function pickNewHousehold(form: Locator) {
     .click();
   await form.getByRole("button", { name: "Ganti" }).waitFor();
 }
-
-beforeAll(async () => {
-  server = await startE2e({ households: 30, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
 
 describe("offline field work", () => {
   it("keeps a household, a member, an assessment, a case and a visit with a photo made offline and sends them once by itself", async () => {

@@ -4,18 +4,10 @@
  * classifies a whole household as PPKS on a phone and moves it to "Ditangani". Waits on elements
  * and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, expectNoHorizontalOverflow, openAs, PHONE, SHOTS, startE2e } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { expectNoHorizontalOverflow, openAs, PHONE, SHOTS, serveForFile } from "./support.ts";
 
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 30, demoPassword: "kopi tubruk pagi hari" });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 30, demoPassword: "kopi tubruk pagi hari" });
 
 const isCall = (method: string, pattern: RegExp) => (r: { url(): string; request(): { method(): string } }) =>
   pattern.test(new URL(r.url()).pathname) && r.request().method() === method;

@@ -5,15 +5,14 @@
  * officer checks an import file with one bad row and reads that row's reason. Waits on elements
  * and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  type E2eServer,
   expectNoHorizontalOverflow,
   KEBON_KELAPA_GPS,
   openAs,
   PHONE,
   SHOTS,
-  startE2e,
+  serveForFile,
 } from "./support.ts";
 
 const PASSWORD = "kopi tubruk pagi hari";
@@ -21,15 +20,7 @@ const KK = "3171012203259850";
 const NIK = "3171014508909871";
 const MASKED_NIK = "3171••••••••9871";
 
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 40, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 40, demoPassword: PASSWORD });
 
 describe("registry in the browser", () => {
   it("lets a PSM on a phone register a household with two people and classify one as PPKS", async () => {

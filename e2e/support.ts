@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { createDb, type DbHandle } from "../src/server/db/create-db.ts";
@@ -79,6 +79,21 @@ export async function startE2e(options: E2eOptions): Promise<E2eServer> {
     await close();
     throw error;
   }
+}
+
+/**
+ * Starts a server (see startE2e) before the file's tests and closes it after them. The returned
+ * handle is filled in once the server runs, so tests read it, never the code at the top level.
+ */
+export function serveForFile(options: E2eOptions): E2eServer {
+  const server = {} as E2eServer;
+  beforeAll(async () => {
+    Object.assign(server, await startE2e(options));
+  });
+  afterAll(async () => {
+    await server.close?.();
+  });
+  return server;
 }
 
 export const PHONE = { width: 360, height: 740 };

@@ -4,19 +4,11 @@
  * the create form, withdraws a participant of a fresh cohort, and edits a programme. Waits on
  * elements and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, openAs, SHOTS, startE2e } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { openAs, SHOTS, serveForFile } from "./support.ts";
 
 const PASSWORD = "pelatihan dasar 2024";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 0, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 0, demoPassword: PASSWORD });
 
 describe("correcting training records in the browser", () => {
   it("lists the invitations of the 2024 cohort with their status and prints a letter", async () => {

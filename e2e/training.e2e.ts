@@ -3,27 +3,11 @@
  * phone, a PSM sees their own training on a phone, and the public page verifies a certificate.
  * Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type E2eServer,
-  expectNoHorizontalOverflow,
-  openAs,
-  openPage,
-  PHONE,
-  SHOTS,
-  startE2e,
-} from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { expectNoHorizontalOverflow, openAs, openPage, PHONE, SHOTS, serveForFile } from "./support.ts";
 
 const PASSWORD = "pelatihan dasar 2024";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 20, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 20, demoPassword: PASSWORD });
 
 describe("training in the browser", () => {
   it("shows the trainer the 2024 cohort report and lets them mark attendance on a phone", async () => {

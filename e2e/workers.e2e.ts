@@ -3,19 +3,11 @@
  * who attended the demo's 2024 training to see its programme, scores, gain and certificate.
  * Waits on elements, never on time. Screenshots go to test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, openAs, SHOTS, startE2e } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { openAs, SHOTS, serveForFile } from "./support.ts";
 
 const PASSWORD = "petugas sosial 2024";
-let server: E2eServer;
-
-beforeAll(async () => {
-  server = await startE2e({ households: 10, demoPassword: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveForFile({ households: 10, demoPassword: PASSWORD });
 
 describe("workers in the browser", () => {
   it("shows the Suku Dinas a PSM's profile with the 2024 training and its scores", async () => {
