@@ -132,8 +132,9 @@ export function readRowsInWorker(
   return new Promise<CheckResult>((resolve, reject) => {
     let chain = Promise.resolve();
     let failed = false;
+    let finished = false;
     const fail = (error: unknown) => {
-      if (failed) return;
+      if (failed || finished) return;
       failed = true;
       void worker.terminate();
       reject(error);
@@ -146,8 +147,13 @@ export function readRowsInWorker(
       } else if (message.type === "done") {
         chain.then(() => {
           if (failed) return;
-          void worker.terminate();
-          resolve(message.result);
+          // Resolved once the thread has exited, so that its heap is given back before the
+          // writer's last phase (the index builds) allocates its own memory.
+          finished = true;
+          worker.terminate().then(
+            () => resolve(message.result),
+            () => resolve(message.result),
+          );
         }, fail);
       } else {
         const e = message.appError;
