@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
-import { asciiNameKeys } from "./person-import.check.ts";
+import { asciiNameKeys, FileCheck } from "./person-import.check.ts";
 import { addressKeyHash, SeenIndex } from "./seen-index.ts";
 
 describe("asciiNameKeys", () => {
@@ -50,5 +50,49 @@ describe("SeenIndex", () => {
     expect(seen.firstKk("3171010101200002")).toMatchObject({ row: 3, ordinal: 1, key: b });
     expect(seen.firstKk("3171010101200003")).toBeUndefined();
     expect(seen.kkCount()).toBe(2);
+  });
+});
+
+describe("FileCheck", () => {
+  it("rejects a KK that arrives with a second address, naming the first row; letter case does not count", () => {
+    const check = new FileCheck(
+      { kelurahan: ["3171011001"], ppks: [], allowedRegions: null, today: null },
+      true,
+      false,
+    );
+    check.header([
+      "no_kk",
+      "nik",
+      "nama",
+      "jenis_kelamin",
+      "tanggal_lahir",
+      "hubungan_keluarga",
+      "kode_kelurahan",
+      "rw",
+      "rt",
+      "alamat",
+    ]);
+    const row = (nik: string, rt: string, address: string) => [
+      "3171010101200001",
+      nik,
+      "Budi",
+      "L",
+      "1990-08-12",
+      "kepala keluarga",
+      "3171011001",
+      "1",
+      rt,
+      address,
+    ];
+    check.row(row("3171011208900001", "2", "Jl. Cideng 1"), 2);
+    check.row(row("3171011208900002", "2", "JL. CIDENG 1"), 3);
+    check.row(row("3171011208900003", "3", "Jl. Cideng 1"), 4);
+    check.row(row("3171011208900004", "2", "Jl. Cideng 2"), 5);
+    expect(check.problems.map((p) => [p.row, p.code])).toEqual([
+      [4, "household_conflict"],
+      [5, "household_conflict"],
+    ]);
+    expect(check.problems[0]?.en).toContain("row 2");
+    expect(check.result()).toMatchObject({ read: 4, rejected: 2, households: 1 });
   });
 });
