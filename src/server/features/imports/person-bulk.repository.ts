@@ -16,29 +16,8 @@
  */
 import type SqliteDatabase from "better-sqlite3";
 import { rebuildPersonNameWords } from "../persons/person-search.repository.ts";
+import { PERSON_COLUMNS } from "./person-columns.ts";
 
-const PERSON_COLUMNS = [
-  "id",
-  "nik",
-  "household_id",
-  "name",
-  "name_normalized",
-  "name_phonetic",
-  "sex",
-  "birth_place",
-  "birth_date",
-  "relation",
-  "marital_status",
-  "education",
-  "occupation",
-  "monthly_income",
-  "disability",
-  "chronic_illness",
-  "health_insurance",
-  "phone",
-  "region_code",
-  "seq",
-] as const;
 /** Values bound per person, in `PERSON_COLUMNS` order. */
 export const PERSON_WIDTH = PERSON_COLUMNS.length;
 

@@ -10,6 +10,7 @@
  */
 import type SqliteDatabase from "better-sqlite3";
 import type { Db } from "../../db/database.ts";
+import { PERSON_FIELDS } from "./person-columns.ts";
 
 export interface ExistingHousehold {
   id: string;
@@ -126,26 +127,6 @@ export interface ImportStore {
    */
   finish(queue: (personId: string, otherPersonId: string, regionCode: string) => void): Promise<void> | void;
 }
-
-const PERSON_FIELDS = [
-  "household_id",
-  "name",
-  "name_normalized",
-  "name_phonetic",
-  "sex",
-  "birth_place",
-  "birth_date",
-  "relation",
-  "marital_status",
-  "education",
-  "occupation",
-  "monthly_income",
-  "disability",
-  "chronic_illness",
-  "health_insurance",
-  "phone",
-  "region_code",
-] as const;
 
 /** Persons bound by one INSERT statement (22 parameters each, far below SQLite's limit). */
 const PERSON_BATCH = 64;

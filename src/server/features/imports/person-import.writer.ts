@@ -10,6 +10,7 @@ import { phoneticKey } from "../../../core/identity/person-name.ts";
 import type { PersonRowValue } from "../../../core/registry/person-row.ts";
 import { newId, nowIso } from "../../db/ids.ts";
 import type { BulkStore } from "./person-bulk.repository.ts";
+import { COMPARED_FIELDS } from "./person-columns.ts";
 import { F, FIELDS, fields, type RowBatch, rowValue, unpack } from "./person-import.check.ts";
 import type { ExistingHousehold, ImportStore, PersonWrite } from "./person-import.repository.ts";
 
@@ -227,26 +228,8 @@ function addressOf(h: Pick<ExistingHousehold, "region_code" | "rw" | "rt" | "add
   return { regionCode: h.region_code, rw: h.rw, rt: h.rt, address: h.address };
 }
 
-const COMPARED = [
-  "household_id",
-  "name",
-  "sex",
-  "birth_place",
-  "birth_date",
-  "relation",
-  "marital_status",
-  "education",
-  "occupation",
-  "monthly_income",
-  "disability",
-  "chronic_illness",
-  "health_insurance",
-  "phone",
-  "region_code",
-] as const;
-
 function changed(existing: Record<string, unknown>, values: Record<string, unknown>): boolean {
-  for (const f of COMPARED) {
+  for (const f of COMPARED_FIELDS) {
     const a = existing[f] ?? null;
     const b = values[f] ?? null;
     if (a !== b && !(typeof a === "number" && Number(b) === a)) return true;
