@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { beforeAll, expect, it } from "vitest";
+import { defaultSetAnswers } from "../../../../test/assessment-answers.ts";
 import { type LoggedIn, loginAs, TEST_PASSWORD } from "../../../../test/auth-helpers.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import { DEFAULT_INDICATOR_SET } from "../../../core/mpi/default-indicator-set.ts";
@@ -7,50 +8,6 @@ import { computeMpi } from "../../../core/mpi/mpi.ts";
 import { seedDemo } from "../demo/demo.service.ts";
 
 const KEBON_KELAPA = "3171011005";
-
-/** Answers that deprive a household in `deprived` of the default set's indicators and no other. */
-function answers(deprived: readonly string[] = []): Record<string, string | number | boolean> {
-  const fine: Record<string, string | number | boolean> = {
-    pendapatan_per_kapita: 1500000,
-    kepala_tidak_bekerja: false,
-    tanpa_tabungan: false,
-    pendidikan_kepala: "sma",
-    anak_tidak_sekolah: false,
-    makan_per_hari: 3,
-    rawan_pangan: false,
-    sakit_tanpa_jaminan: false,
-    luas_lantai_per_orang: 12,
-    lantai: "keramik",
-    dinding: "tembok",
-    jamban: "sendiri",
-    air_minum: "pam",
-    penerangan: "pln_900",
-    bahan_bakar: "gas",
-    anggota_tanpa_jkn: false,
-    anggota_tanpa_nik: false,
-  };
-  const bad: Record<string, string | number | boolean> = {
-    pendapatan_per_kapita: 400000,
-    kepala_tidak_bekerja: true,
-    tanpa_tabungan: true,
-    pendidikan_kepala: "sd",
-    anak_tidak_sekolah: true,
-    makan_per_hari: 2,
-    rawan_pangan: true,
-    sakit_tanpa_jaminan: true,
-    luas_lantai_per_orang: 5,
-    lantai: "tanah",
-    dinding: "seng_kardus",
-    jamban: "bersama",
-    air_minum: "sungai_hujan",
-    penerangan: "pln_450",
-    bahan_bakar: "kayu_arang",
-    anggota_tanpa_jkn: true,
-    anggota_tanpa_nik: true,
-  };
-  for (const id of deprived) fine[id] = bad[id] as string | number | boolean;
-  return fine;
-}
 
 describeEachDialect("assessments and poverty analysis", (ctx) => {
   let app: FastifyInstance;
@@ -84,7 +41,7 @@ describeEachDialect("assessments and poverty analysis", (ctx) => {
       headers: psm.headers,
       payload: {
         assessedOn: "2026-11-20",
-        values: answers([
+        values: defaultSetAnswers([
           "pendapatan_per_kapita",
           "kepala_tidak_bekerja",
           "lantai",
@@ -118,7 +75,7 @@ describeEachDialect("assessments and poverty analysis", (ctx) => {
       headers: psm.headers,
       payload: {
         assessedOn: "2026-11-25",
-        values: answers([
+        values: defaultSetAnswers([
           "pendapatan_per_kapita",
           "kepala_tidak_bekerja",
           "tanpa_tabungan",
@@ -160,7 +117,7 @@ describeEachDialect("assessments and poverty analysis", (ctx) => {
         method: "POST",
         url: `/api/v1/households/${target}/assessments`,
         headers: psm.headers,
-        payload: { assessedOn: `2026-10-${day}`, values: answers(["lantai"]) },
+        payload: { assessedOn: `2026-10-${day}`, values: defaultSetAnswers(["lantai"]) },
       });
     const results = await Promise.all(["01", "02", "02", "01", "02", "01"].map(send));
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
@@ -185,7 +142,7 @@ describeEachDialect("assessments and poverty analysis", (ctx) => {
       .selectFrom("assessments")
       .select((e) => e.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
-    const values: Record<string, unknown> = { ...answers(), makan_per_hari: "dua" };
+    const values: Record<string, unknown> = { ...defaultSetAnswers(), makan_per_hari: "dua" };
     delete values.lantai;
     const res = await app.inject({
       method: "POST",
@@ -211,7 +168,7 @@ describeEachDialect("assessments and poverty analysis", (ctx) => {
       method: "POST",
       url: `/api/v1/households/${outside}/assessments`,
       headers: psm.headers,
-      payload: { assessedOn: "2026-11-20", values: answers() },
+      payload: { assessedOn: "2026-11-20", values: defaultSetAnswers() },
     });
     expect(res.statusCode).toBe(404);
   });

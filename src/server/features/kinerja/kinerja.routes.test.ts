@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { beforeAll, expect, it } from "vitest";
+import { defaultSetAnswers } from "../../../../test/assessment-answers.ts";
 import { type LoggedIn, loginAs, TEST_PASSWORD } from "../../../../test/auth-helpers.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import { monthRange, wibDate, wibMonth } from "../../../core/kinerja/period.ts";
@@ -12,26 +13,8 @@ import { checkTargets } from "./kinerja.service.ts";
 const KEBON_KELAPA = "3171011005";
 const DAY = 86_400_000;
 
-/** Answers of the default indicator set (src/core/mpi/default-indicator-set.ts) for a household without deprivations. */
-const ANSWERS = {
-  pendapatan_per_kapita: 1500000,
-  kepala_tidak_bekerja: false,
-  tanpa_tabungan: false,
-  pendidikan_kepala: "sma",
-  anak_tidak_sekolah: false,
-  makan_per_hari: 3,
-  rawan_pangan: false,
-  sakit_tanpa_jaminan: false,
-  luas_lantai_per_orang: 12,
-  lantai: "keramik",
-  dinding: "tembok",
-  jamban: "sendiri",
-  air_minum: "pam",
-  penerangan: "pln_900",
-  bahan_bakar: "gas",
-  anggota_tanpa_jkn: false,
-  anggota_tanpa_nik: false,
-};
+/** A household without deprivations. */
+const ANSWERS = defaultSetAnswers();
 
 describeEachDialect("kinerja: worker indicators credited to the holder at the time", (ctx) => {
   let app: FastifyInstance;
