@@ -4,31 +4,11 @@
  * reason and the worker who holds the case. The subject's NIK is not printed.
  */
 import PDFDocument from "pdfkit";
+import { tanggalIndonesia } from "../../../core/dates/indonesian-dates.ts";
 import { categoryName } from "./case-categories.ts";
 import { subjectLabel } from "./cases.presenter.ts";
 import type { CaseListRow } from "./cases.repository.ts";
 import type { ReferralRow } from "./cases.table.ts";
-
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
-
-/** 2026-03-05 → 5 Maret 2026 */
-export function tanggalIndonesia(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 export function referralLetterPdf(kase: CaseListRow, referral: ReferralRow): Promise<Buffer> {
   const doc = new PDFDocument({

@@ -5,6 +5,7 @@
  */
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { tanggalIndonesia } from "../../../core/dates/indonesian-dates.ts";
 
 export interface CertificateContent {
   number: string;
@@ -21,36 +22,6 @@ export interface CertificateContent {
   signatoryTitle: string;
   verifyUrl: string;
   revoked: boolean;
-}
-
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
-
-/** 2024-05-02 → "2 Mei 2024". */
-export function tanggalIndonesia(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${d} ${MONTHS[(m as number) - 1]} ${y}`;
-}
-
-/** "2 Mei 2024" or "2–4 Mei 2024" or "30 April – 2 Mei 2024". */
-export function periodeIndonesia(start: string, end: string): string {
-  if (start === end) return tanggalIndonesia(start);
-  const [ys, ms, ds] = start.split("-").map(Number);
-  const [ye, me] = end.split("-").map(Number);
-  if (ys === ye && ms === me) return `${ds}–${tanggalIndonesia(end)}`;
-  return `${tanggalIndonesia(start)} – ${tanggalIndonesia(end)}`;
 }
 
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { ZipArchive } from "archiver";
 import type { Kysely } from "kysely";
+import { periodeIndonesia } from "../../../core/dates/indonesian-dates.ts";
 import { AppError, notFound } from "../../../core/errors/app-error.ts";
 import { sessionHours } from "../../../core/training/attendance.ts";
 import {
@@ -22,7 +23,7 @@ import { COHORT, loadCohortResults } from "../training/results.ts";
 import { presentCertificate, verifyUrl } from "../training/training.presenter.ts";
 import type { CertificateRow } from "../training/training.table.ts";
 import { assertManage, canManage, workerIdOf } from "../training/training-access.ts";
-import { periodeIndonesia, renderCertificatePdf } from "./certificate-pdf.ts";
+import { renderCertificatePdf } from "./certificate-pdf.ts";
 
 export const CERTIFICATE = { id: "Sertifikat", en: "Certificate" };
 

@@ -2,7 +2,7 @@
  * The public verification page, server-rendered HTML in Indonesian without scripts. It shows only
  * what the certificate itself shows publicly: status, number, name, programme and date.
  */
-import { tanggalIndonesia } from "./certificate-pdf.ts";
+import { tanggalIndonesia } from "../../../core/dates/indonesian-dates.ts";
 
 export interface VerificationView {
   status: "valid" | "revoked";

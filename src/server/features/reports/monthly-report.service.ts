@@ -5,31 +5,12 @@
  */
 import type { Kysely } from "kysely";
 import type { DashboardDto } from "../../../core/api/dashboards.schema.ts";
+import { monthNameId } from "../../../core/dates/indonesian-dates.ts";
 import { addMonths, monthRange } from "../../../core/kinerja/period.ts";
 import type { Database } from "../../db/database.ts";
 import { ALL_REGIONS } from "../../db/scope.ts";
 import type { Actor } from "../auth/actor.ts";
 import { regionDashboard } from "../dashboards/dashboards.service.ts";
-
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
-
-/** 'YYYY-MM' in Indonesian: "Mei 2024". */
-export function monthNameId(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
 
 export interface MonthlyReport {
   month: string;

@@ -5,7 +5,7 @@
  * one PDF. Helvetica (built into pdfkit) covers the Latin text Indonesian uses.
  */
 import PDFDocument from "pdfkit";
-import { periodeIndonesia, tanggalIndonesia } from "../certificates/certificate-pdf.ts";
+import { periodeIndonesia, tanggalIndonesia } from "../../../core/dates/indonesian-dates.ts";
 
 export interface InvitationLetter {
   name: string;

@@ -1,7 +1,7 @@
 /** The cohort report as an XLSX workbook (exceljs) and a one-page PDF (pdfkit), in Indonesian. */
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
-import { periodeIndonesia } from "../certificates/certificate-pdf.ts";
+import { periodeIndonesia } from "../../../core/dates/indonesian-dates.ts";
 import { chart } from "../reports/monthly-report-pdf.ts";
 import { groupedBarChart } from "../reports/report-charts.ts";
 import type { CohortReport } from "./reports.service.ts";
