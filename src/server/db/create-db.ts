@@ -31,6 +31,9 @@ export interface CreateDbOptions {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/** Page size of a new SQLite database, in bytes. */
+export const SQLITE_PAGE_SIZE = 16_384;
+
 /** Opens the database; does not migrate (see migrate.ts). */
 export async function createDb(url: string, options: CreateDbOptions = {}): Promise<DbHandle> {
   if (url.startsWith("sqlite:")) return openSqlite(url.slice("sqlite:".length));
@@ -42,6 +45,10 @@ function openSqlite(path: string): DbHandle {
   const file = path === "" ? ":memory:" : path;
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
+  // 16 KiB pages for a new database (an existing one keeps its own): a person row is about
+  // 300 bytes, and bigger pages mean fewer B-tree pages to split, spill and write back. Loading
+  // 1,000,000 persons took 10% less time than with the default 4 KiB (docs/benchmarks.md).
+  sqlite.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
