@@ -11,6 +11,8 @@
  * trigram index, page of 20 plus the total count, as GET /api/v1/persons does) and as a
  * LIKE '%…%' scan of the normalised names (the baseline). Queries are real names from the
  * population written the way field workers misspell them (Muhamad Rizky for Muhammad Rizki).
+ * Last, the household list's first, a far (offset 100,000) and the last page, whose time should
+ * not grow with the offset.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -20,6 +22,7 @@ import { createDb } from "../src/server/db/create-db.ts";
 import { migrateToLatest } from "../src/server/db/migrate.ts";
 import { ALL_REGIONS, regionScope } from "../src/server/db/scope.ts";
 import { createRandom } from "../src/server/features/demo/demo-population.ts";
+import { searchHouseholds } from "../src/server/features/households/households.repository.ts";
 import { searchPersons } from "../src/server/features/persons/person-search.repository.ts";
 import { importRegionsCsv } from "../src/server/features/regions/regions.service.ts";
 import { DEMO_REGION_FILE, readShippedData } from "../src/server/shipped-data.ts";
@@ -135,6 +138,29 @@ console.log(
 console.log(
   `ratio (scan / Peduli): median ${(b.median / p.median).toFixed(1)}×, p95 ${(b.p95 / p.p95).toFixed(1)}×`,
 );
+// 4. The household list (GET /api/v1/households): a page far down against the first page, in the
+// whole city and in one kecamatan, each page read 20 times (the median is printed).
+const pageTime = async (scope: (typeof scopes)[number], offset: number) => {
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await searchHouseholds(db, { scope, limit: 20, offset });
+    times.push(performance.now() - started);
+  }
+  return stats(times).median;
+};
+for (const scope of scopes.slice(0, 2)) {
+  const { total } = await searchHouseholds(db, { scope, limit: 1, offset: 0 });
+  const first = await pageTime(scope, 0);
+  const deep = Math.max(0, Math.min(100_000, total - 20));
+  const far = await pageTime(scope, deep);
+  const last = await pageTime(scope, Math.max(0, total - 20));
+  const name = scope.kind === "region" ? `kecamatan ${scope.regionCode}` : "city";
+  console.log(
+    `Household list (${name}, ${total.toLocaleString("en")} households, median of 20): first page ${first.toFixed(1)} ms, offset ${deep.toLocaleString("en")} ${far.toFixed(1)} ms, last page ${last.toFixed(1)} ms (${(Math.max(far, last) / first).toFixed(1)}× the first page)`,
+  );
+}
+
 await handle.close();
 if (dir) rmSync(dir, { recursive: true, force: true });
 else console.log(`Kept ${file} (run again with --db ${file} to reuse it)`);
