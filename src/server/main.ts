@@ -27,7 +27,7 @@ export async function startServer(config: Config, options: StartOptions = {}) {
       announce("Basis data kosong: mengisi data demo Jakarta Pusat… / empty database: seeding demo data…");
       const summary = await seedDemo(handle.db, { demoPassword: config.demoPassword });
       announce(
-        `Data demo / demo data: ${summary.regions} wilayah, ${summary.workers} petugas, ${summary.households} keluarga, ${summary.persons} orang`,
+        `Data demo / demo data: ${summary.regions} wilayah, ${summary.workers} petugas, ${summary.psks} PSKS, ${summary.households} keluarga, ${summary.persons} orang`,
       );
       announce(
         `Masuk dengan / log in as: admin, sudin, pimpinan, pelatih, tksk.gambir, psm.kebon-kelapa … (${summary.users.length} akun demo / demo accounts) — kata sandi / password: ${config.demoPassword}`,

@@ -31,7 +31,7 @@ export function registerSeedCommand(program: Command): void {
       const summary = await withDb((h) => seedDemo(h.db, { households, seed, demoPassword }));
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
-        `Data demo selesai dalam ${seconds} dtk / demo data done in ${seconds} s: ${summary.regions} wilayah/regions, ${summary.workers} petugas/workers, ${summary.households} keluarga/households, ${summary.persons} orang/persons\n`,
+        `Data demo selesai dalam ${seconds} dtk / demo data done in ${seconds} s: ${summary.regions} wilayah/regions, ${summary.workers} petugas/workers, ${summary.psks} PSKS, ${summary.households} keluarga/households, ${summary.persons} orang/persons\n`,
       );
       process.stdout.write(
         `Akun demo / demo logins (${summary.users.length}): admin, sudin, pimpinan, pelatih, tksk.<kecamatan>, psm.<kelurahan> (mis./e.g. tksk.gambir, psm.kebon-kelapa) — kata sandi / password: ${demoPassword}\n`,

@@ -16,6 +16,7 @@ import * as deviceKeys from "./2026-11-28-009-device-keys.ts";
 import * as personNameWords from "./2026-11-28-010-person-name-words.ts";
 import * as trainingLifecycle from "./2026-11-28-010-training-lifecycle.ts";
 import * as householdListIndex from "./2026-11-28-011-household-list-index.ts";
+import * as psksDemoFlag from "./2026-11-28-012-psks-demo-flag.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-010-person-name-words": personNameWords,
   "2026-11-28-010-training-lifecycle": trainingLifecycle,
   "2026-11-28-011-household-list-index": householdListIndex,
+  "2026-11-28-012-psks-demo-flag": psksDemoFlag,
 };

@@ -13,6 +13,8 @@ import { removeDemoAssessments, seedDemoAssessments } from "../assessments/demo-
 import { removeDemoCases, seedDemoCases } from "../cases/demo-cases.ts";
 import type { NewHouseholdRow } from "../households/households.table.ts";
 import type { NewPersonRow } from "../persons/persons.table.ts";
+import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
+import { removeDemoPsks, seedDemoPsks } from "../psks/demo-psks.ts";
 import { importRegionsCsv } from "../regions/regions.service.ts";
 import { seedDemoTraining } from "../training/demo-training.ts";
 import { seedDemoUsers } from "../users/demo-users.ts";
@@ -28,6 +30,8 @@ export interface DemoSeedOptions {
 export interface DemoSeedSummary {
   regions: number;
   workers: number;
+  /** PSKS organisations added (a Karang Taruna per kelurahan, …). */
+  psks: number;
   households: number;
   persons: number;
   /** Login names of the demo users created. */
@@ -43,6 +47,8 @@ export async function seedDemo(
   const count = options.households ?? 5000;
   const seed = options.seed ?? 2024;
   const regions = await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+  // The PPKS and PSKS catalogues, which the demo's classifications and organisations name.
+  await ensureCatalogues(db);
 
   return db.transaction().execute(async (trx) => {
     await removeDemoData(trx);
@@ -56,6 +62,7 @@ export async function seedDemo(
     const kecamatan = areas.filter((a) => a.kind === "kecamatan").map((a) => a.code);
     const kelurahan = areas.filter((a) => a.kind === "kelurahan").map((a) => a.code);
     const workers = await insertWorkers(trx, kecamatan, kelurahan, seed);
+    const psks = await seedDemoPsks(trx, { cityCode: DEMO_CITY_CODE, seed });
     const users = options.demoPassword ? await seedDemoUsers(trx, options.demoPassword) : [];
 
     let households = 0;
@@ -74,13 +81,14 @@ export async function seedDemo(
     await seedDemoTraining(trx, { seed });
     await seedDemoCases(trx, { seed });
     await seedDemoAssessments(trx, { seed });
-    return { regions: regions.read, workers, households, persons, users };
+    return { regions: regions.read, workers, psks, households, persons, users };
   });
 }
 
 async function removeDemoData(trx: Db): Promise<void> {
   await removeDemoCases(trx);
   await removeDemoAssessments(trx);
+  await removeDemoPsks(trx);
   await trx.deleteFrom("users").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("persons").where("is_demo", "=", 1).execute();
   await trx.deleteFrom("households").where("is_demo", "=", 1).execute();

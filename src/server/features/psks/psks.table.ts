@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 /** The 12 PSKS kinds (Permensos 08/2012), loaded from data/psks.csv. */
 export interface PsksKindTable {
@@ -20,6 +20,8 @@ export interface PsksOrganisationTable {
   contact_name: string | null;
   phone: string | null;
   note: string | null;
+  /** 1 for the demo seed's organisations (replaced when it runs again). */
+  is_demo: Generated<number>;
   seq: number;
   created_at: string;
   updated_at: string;
