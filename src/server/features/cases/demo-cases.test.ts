@@ -19,6 +19,17 @@ describeEachDialect("demo cases", (ctx) => {
     const count = async (table: "referrals" | "visits" | "case_events") =>
       (await ctx.db.selectFrom(table).select("id").execute()).length;
     expect(await count("referrals")).toBeGreaterThan(20);
+    // Some go to the demo PSKS of the case's own kelurahan or its kecamatan.
+    const toPsks = await ctx.db
+      .selectFrom("referrals as r")
+      .innerJoin("psks_organisations as o", "o.id", "r.organisation_id")
+      .select(["r.region_code", "r.target_name", "o.name", "o.region_code as organisation_region"])
+      .execute();
+    expect(toPsks.length).toBeGreaterThan(5);
+    for (const r of toPsks) {
+      expect(r.target_name).toBe(r.name);
+      expect(r.region_code.startsWith(r.organisation_region)).toBe(true);
+    }
     expect(await count("visits")).toBeGreaterThan(100);
     const overdue = await ctx.db
       .selectFrom("case_tasks")

@@ -62,6 +62,17 @@ export async function seedDemoCases(trx: Db, options: DemoCasesOptions): Promise
   const ppks = caseCategories().filter((c) => c.kind === "ppks");
   const area = caseCategories().filter((c) => c.kind === "area");
   const services = shippedServices();
+  // The demo PSKS of each kelurahan and of its kecamatan: about a third of the referrals go to
+  // one of them (drawn from a generator of their own, so the rest of the demo stays as it was).
+  const organisations = await trx
+    .selectFrom("psks_organisations")
+    .select(["id", "name", "region_code"])
+    .where("is_demo", "=", 1)
+    .orderBy("name")
+    .execute();
+  const localPsks = (kelurahan: string) =>
+    organisations.filter((o) => o.region_code === kelurahan || o.region_code === kelurahan.slice(0, 6));
+  const psksRnd = createRandom(options.seed + 78);
   const counter = await trx
     .selectFrom("case_counters")
     .select("value")
@@ -228,6 +239,8 @@ export async function seedDemoCases(trx: Db, options: DemoCasesOptions): Promise
       }
       if (stageIndex >= 3 && subjectType !== "area") {
         const service = rnd.pick(services);
+        const local = localPsks(worker.region_code);
+        const organisation = local.length > 0 && psksRnd.chance(1 / 3) ? psksRnd.pick(local) : null;
         const referralId = newId();
         const sentOn = jakartaDate(at(ageDays / 2));
         const status =
@@ -238,10 +251,10 @@ export async function seedDemoCases(trx: Db, options: DemoCasesOptions): Promise
           id: referralId,
           case_id: id,
           region_code: worker.region_code,
-          service_code: service.code,
-          organisation_id: null,
-          target_name: service.name,
-          external: service.external ? 1 : 0,
+          service_code: organisation ? null : service.code,
+          organisation_id: organisation?.id ?? null,
+          target_name: organisation?.name ?? service.name,
+          external: organisation ? 0 : service.external ? 1 : 0,
           status,
           sent_on: sentOn,
           responded_on: status === "dikirim" ? null : sentOn,
@@ -256,7 +269,7 @@ export async function seedDemoCases(trx: Db, options: DemoCasesOptions): Promise
         });
         rows.events.push(
           event("referral_created", at(ageDays / 2), 6, {
-            data_json: JSON.stringify({ referralId, target: service.name }),
+            data_json: JSON.stringify({ referralId, target: organisation?.name ?? service.name }),
           }),
         );
         if (status === "diterima")
