@@ -1,7 +1,8 @@
 /**
  * Correcting training records in Chromium: the trainer reads the 2024 cohort's invitations and
  * prints a letter, is told why a session with attendance cannot be deleted, edits the session with
- * the create form, withdraws a participant of a fresh cohort, and edits a programme. Waits on
+ * the create form, withdraws a participant of a fresh cohort, cancels that cohort and restores it,
+ * and edits a programme. Waits on
  * elements and responses, never on time. Screenshots go to test-results/.
  */
 import { describe, expect, it } from "vitest";
@@ -110,6 +111,18 @@ describe("correcting training records in the browser", () => {
     await page.getByRole("link", { name: "Undangan", exact: true }).click();
     await page.locator("tbody .tag", { hasText: "Dikeluarkan" }).waitFor();
     await page.screenshot({ path: `${SHOTS}/65-training-withdrawn.png`, fullPage: true });
+
+    // Cancelled by mistake, then restored from the same bar.
+    await page.goto(`${server.baseUrl}/pelatihan/angkatan/${cohort.id}`);
+    const cancelled = page.waitForResponse((r) => r.url().endsWith(`/cohorts/${cohort.id}/cancel`));
+    await page.getByRole("button", { name: "Batalkan", exact: true }).click();
+    expect((await cancelled).status()).toBe(200);
+    await page.getByRole("status").getByText("Dibatalkan").waitFor();
+    const restored = page.waitForResponse((r) => r.url().endsWith(`/cohorts/${cohort.id}/restore`));
+    await page.getByRole("button", { name: "Pulihkan", exact: true }).click();
+    expect((await restored).status()).toBe(200);
+    await page.getByRole("button", { name: "Batalkan", exact: true }).waitFor();
+    expect(await page.getByRole("status").getByText("Dibatalkan").count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

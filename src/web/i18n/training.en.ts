@@ -157,6 +157,8 @@ export const trainingEn: typeof trainingId = {
     delete: "Delete",
     cancel: "Cancel",
     archive: "Archive",
+    restore: "Restore",
+    confirmRestore: "Restore {{what}}? Its records count again.",
     archived: "Archived {{at}}",
     archivedTag: "Archived",
     cancelled: "Cancelled",

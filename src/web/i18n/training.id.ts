@@ -155,6 +155,8 @@ export const trainingId = {
     delete: "Hapus",
     cancel: "Batalkan",
     archive: "Arsipkan",
+    restore: "Pulihkan",
+    confirmRestore: "Pulihkan {{what}}? Catatannya dihitung kembali.",
     archived: "Diarsipkan {{at}}",
     archivedTag: "Diarsipkan",
     cancelled: "Dibatalkan",

@@ -119,8 +119,13 @@ export async function deleteById(db: Db, table: RetirableTable, id: string): Pro
   await db.deleteFrom(table).where("id", "=", id).execute();
 }
 
-/** Marks a row archived or cancelled at `at`. */
-export async function markRetired(db: Db, retirement: Retirement, id: string, at: string): Promise<void> {
+/** Marks a row archived or cancelled at `at`, or (null) restores it. */
+export async function markRetired(
+  db: Db,
+  retirement: Retirement,
+  id: string,
+  at: string | null,
+): Promise<void> {
   if (retirement.column === "archived_at") {
     await db.updateTable(retirement.table).set({ archived_at: at }).where("id", "=", id).execute();
   } else {

@@ -1,7 +1,7 @@
 /**
  * Routes for correcting training records (pelatih, sudin): edit programmes, modules, cohorts and
- * sessions; delete what holds no records, cancel or archive what does; withdraw participants;
- * and the printable invitation letters.
+ * sessions; delete what holds no records, cancel or archive what does (and undo that); withdraw
+ * participants; and the printable invitation letters.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -143,6 +143,61 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     },
     async (request) =>
       lifecycle.cancelSession(db, requireActor(request), request.params.id, request.body.reason),
+  );
+
+  // Undoing an archive or a cancellation; refused (409) while the record above is retired too.
+  app.post(
+    "/api/v1/training/programmes/:id/restore",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Restore an archived programme",
+        params: s.idParams,
+        body: s.optionalReasonBody,
+        response: { 200: s.programmeDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await lifecycle.restoreProgramme(db, actor, request.params.id, request.body.reason);
+      return getProgramme(db, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/v1/training/cohorts/:id/restore",
+    {
+      config: WRITE_PERSONAL,
+      schema: {
+        tags,
+        summary: "Restore a cancelled cohort (refused while its programme is archived)",
+        params: s.idParams,
+        body: s.optionalReasonBody,
+        response: { 200: s.cohortDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await lifecycle.restoreCohort(db, actor, request.params.id, request.body.reason);
+      return getCohort(db, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/v1/training/sessions/:id/restore",
+    {
+      config: WRITE,
+      schema: {
+        tags,
+        summary: "Restore a cancelled session (refused while its cohort is cancelled)",
+        params: s.idParams,
+        body: s.optionalReasonBody,
+        response: { 200: s.sessionSchema, ...errors },
+      },
+    },
+    async (request) =>
+      lifecycle.restoreSession(db, requireActor(request), request.params.id, request.body.reason),
   );
 
   // Deleting is refused (409, naming what the record holds) once anything was recorded under it.

@@ -141,6 +141,38 @@ async function retireWithAudit(
   });
 }
 
+/**
+ * Undoes an archive or a cancellation (a mistake, or plans that changed): the record counts
+ * again; the audit trail keeps both changes and the reasons given.
+ */
+async function restoreWithAudit(
+  trx: Tx,
+  actor: Actor,
+  target: Target & repo.Retirement,
+  retiredAt: string,
+  reason: string | undefined,
+): Promise<void> {
+  await repo.markRetired(trx, target, target.id, null);
+  await audit.record(trx, {
+    by: actor,
+    action: "update",
+    table: target.table,
+    recordId: target.id,
+    regionCode: target.regionCode,
+    before: { [target.column]: retiredAt },
+    after: { [target.column]: null },
+    detail: reason ? { reason, restored: true } : { restored: true },
+  });
+}
+
+/** Refused while the record above is itself archived or cancelled (restore that one first). */
+function restoreRefused(parentId: string, parentEn: string): AppError {
+  return new AppError("training_change_refused", {
+    reasonId: `${parentId} masih dibatalkan atau diarsipkan; pulihkan itu dahulu`,
+    reasonEn: `the ${parentEn} is still cancelled or archived; restore it first`,
+  });
+}
+
 // ── Programmes ────────────────────────────────────────────────────────────────
 
 /** Edits a programme; a quota may not fall below the participants already enrolled in that role. */
@@ -216,6 +248,18 @@ export async function archiveProgramme(db: Tx, actor: Actor, id: string, reason?
     if (row.archived_at !== null) return;
     const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
     await retireWithAudit(trx, actor, target, reason);
+  });
+}
+
+/** Restores an archived programme. */
+export async function restoreProgramme(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findProgramme(trx, id);
+    if (!row) throw notFound(PROGRAMME);
+    if (row.archived_at === null) return;
+    const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
+    await restoreWithAudit(trx, actor, target, row.archived_at, reason);
   });
 }
 
@@ -322,6 +366,25 @@ export async function cancelCohort(db: Tx, actor: Actor, id: string, reason?: st
   });
 }
 
+/** Restores a cancelled cohort; refused while its programme is archived. */
+export async function restoreCohort(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
+  assertManage(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findCohort(trx, id);
+    if (!row) throw notFound(COHORT);
+    if (row.cancelled_at === null) return;
+    const programme = await findProgramme(trx, row.programme_id);
+    if (programme?.archived_at) throw restoreRefused("Program pelatihannya", "training programme");
+    const target = {
+      table: "training_cohorts",
+      column: "cancelled_at",
+      id,
+      regionCode: row.region_code,
+    } as const;
+    await restoreWithAudit(trx, actor, target, row.cancelled_at, reason);
+  });
+}
+
 // ── Sessions ──────────────────────────────────────────────────────────────────
 
 async function sessionWithCohort(db: Db, id: string) {
@@ -379,17 +442,35 @@ export async function deleteSession(db: Tx, actor: Actor, id: string): Promise<v
 
 /** Cancels a session: its attendance is kept but it counts in no rate or hours; check-in closes. */
 export async function cancelSession(db: Tx, actor: Actor, id: string, reason?: string) {
+  return changeSessionRetirement(db, actor, id, reason, "cancel");
+}
+
+/** Restores a cancelled session (its attendance counts again); refused while its cohort is cancelled. */
+export async function restoreSession(db: Tx, actor: Actor, id: string, reason?: string) {
+  return changeSessionRetirement(db, actor, id, reason, "restore");
+}
+
+async function changeSessionRetirement(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  reason: string | undefined,
+  change: "cancel" | "restore",
+) {
   assertManage(actor);
   return db.transaction().execute(async (trx) => {
     const { session, cohort } = await sessionWithCohort(trx, id);
-    if (session.cancelled_at === null) {
-      const target = {
-        table: "training_sessions",
-        column: "cancelled_at",
-        id,
-        regionCode: cohort.region_code,
-      } as const;
+    const target = {
+      table: "training_sessions",
+      column: "cancelled_at",
+      id,
+      regionCode: cohort.region_code,
+    } as const;
+    if (change === "cancel" && session.cancelled_at === null) {
       await retireWithAudit(trx, actor, target, reason);
+    } else if (change === "restore" && session.cancelled_at !== null) {
+      if (cohort.cancelled_at !== null) throw restoreRefused("Angkatannya", "cohort");
+      await restoreWithAudit(trx, actor, target, session.cancelled_at, reason);
     }
     const modules = await trx
       .selectFrom("training_session_modules")

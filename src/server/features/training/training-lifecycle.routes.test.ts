@@ -337,6 +337,25 @@ describeEachDialect("training: correcting records", (ctx) => {
         "update",
         "update",
       ]);
+
+      // Cancelled by mistake: restored, it counts again, and the trail holds both changes.
+      const restored = await env.call("POST", `${url}/restore`, env.as.pelatih, {
+        reason: "Narasumber ternyata bisa hadir",
+      });
+      expect(restored.statusCode).toBe(200);
+      expect(restored.json().cancelledAt).toBeNull();
+      const after = (
+        await env.call("GET", `/api/v1/training/cohorts/${cohortId}/report`, env.as.pelatih)
+      ).json();
+      expect(after.sessions).toBe(1);
+      const trail = await auditRows("training_sessions", sessionId);
+      expect(trail.map((r) => JSON.parse(r.detail_json ?? "null"))).toContainEqual({
+        reason: "Narasumber ternyata bisa hadir",
+        restored: true,
+      });
+      const again = await env.call("POST", `${url}/restore`, env.as.pelatih, {});
+      expect(again.statusCode).toBe(200);
+      expect(await auditRows("training_sessions", sessionId)).toHaveLength(trail.length);
     });
 
     it("deletes a session, cohort and programme that hold nothing, and audits each", async () => {
@@ -440,6 +459,34 @@ describeEachDialect("training: correcting records", (ctx) => {
         (await env.call("GET", `/api/v1/training/programmes/${cohort.programmeId}`, env.as.pelatih))
           .statusCode,
       ).toBe(200);
+    });
+
+    it("restores the cohort only once its programme is restored, both audited", async () => {
+      const cohortUrl = `/api/v1/training/cohorts/${env.demoCohortId}`;
+      const cohort = (await env.call("GET", cohortUrl, env.as.sudin)).json();
+      expect(cohort.cancelledAt).toBeTruthy();
+      const refused = await env.call("POST", `${cohortUrl}/restore`, env.as.sudin, {});
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().detail).toBe(
+        "Perubahan ditolak: Program pelatihannya masih dibatalkan atau diarsipkan; pulihkan itu dahulu.",
+      );
+      const programme = await env.call(
+        "POST",
+        `/api/v1/training/programmes/${cohort.programmeId}/restore`,
+        env.as.sudin,
+        { reason: "Diarsipkan keliru" },
+      );
+      expect(programme.statusCode).toBe(200);
+      expect(programme.json().archivedAt).toBeNull();
+      const restored = await env.call("POST", `${cohortUrl}/restore`, env.as.sudin, {});
+      expect(restored.statusCode).toBe(200);
+      expect(restored.json().cancelledAt).toBeNull();
+      expect(restored.json().roster).toHaveLength(52);
+      const trail = await auditRows("training_cohorts", env.demoCohortId);
+      expect(trail.map((r) => JSON.parse(r.after_json ?? "null"))).toContainEqual({ cancelled_at: null });
+      // A PSM cannot undo what a trainer or officer decided.
+      const psm = await env.call("POST", `${cohortUrl}/restore`, env.as.psm, {});
+      expect([403, 404]).toContain(psm.statusCode);
     });
 
     it("refuses a quota below the participants enrolled, and a withdrawal after certificates", async () => {

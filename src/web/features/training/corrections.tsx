@@ -1,7 +1,8 @@
 /**
  * Correcting training records on the programme and cohort pages (pelatih, sudin): edit with the
- * create forms, delete what holds no records, cancel or archive what does (the server says why a
- * delete is refused), withdraw participants before certificates are issued.
+ * create forms, delete what holds no records, cancel or archive what does and restore it again (the
+ * server says why a delete or a restore is refused), withdraw participants before certificates are
+ * issued.
  */
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,8 +21,8 @@ import {
 interface CorrectionActions {
   /** The label of the button that opens the edit form. */
   editLabel: string;
-  /** Archive or cancel: absent once the record is retired. */
-  retire?: { label: string; confirm: string; path: string };
+  /** Archive or cancel, or restore once the record is retired. */
+  retire: { label: string; confirm: string; path: string };
   /** Delete; `goTo` is where to go once deleted (stay on the page when absent). */
   remove: { confirm: string; path: string; goTo?: string };
   /** Links shown before the buttons. */
@@ -46,19 +47,17 @@ function CorrectionBar({ editLabel, retire, remove, links, form }: CorrectionAct
         <button type="button" className="button button-secondary" onClick={() => setEditing(!editing)}>
           {editing ? t("training.fix.cancelEdit") : editLabel}
         </button>
-        {retire && (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={change.isPending}
-            onClick={() => {
-              if (!window.confirm(retire.confirm)) return;
-              change.mutate({ method: "POST", path: retire.path, body: {} });
-            }}
-          >
-            {retire.label}
-          </button>
-        )}
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={change.isPending}
+          onClick={() => {
+            if (!window.confirm(retire.confirm)) return;
+            change.mutate({ method: "POST", path: retire.path, body: {} });
+          }}
+        >
+          {retire.label}
+        </button>
         <button
           type="button"
           className="button button-danger"
@@ -98,7 +97,11 @@ export function ProgrammeCorrections({ programme }: { programme: ProgrammeDetail
         editLabel={t("training.fix.editProgramme")}
         retire={
           programme.archivedAt
-            ? undefined
+            ? {
+                label: t("training.fix.restore"),
+                confirm: t("training.fix.confirmRestore", { what: programme.name }),
+                path: `/training/programmes/${programme.id}/restore`,
+              }
             : {
                 label: t("training.fix.archive"),
                 confirm: t("training.fix.confirmArchive"),
@@ -184,7 +187,11 @@ export function CohortCorrections({ cohort }: { cohort: CohortDetail }) {
         }
         retire={
           cohort.cancelledAt
-            ? undefined
+            ? {
+                label: t("training.fix.restore"),
+                confirm: t("training.fix.confirmRestore", { what: cohort.name }),
+                path: `/training/cohorts/${cohort.id}/restore`,
+              }
             : {
                 label: t("training.fix.cancel"),
                 confirm: t("training.fix.confirmCancel", { what: cohort.name }),
@@ -211,7 +218,11 @@ export function SessionCorrections({ cohort, session }: { cohort: CohortDetail; 
         editLabel={t("training.fix.edit")}
         retire={
           session.cancelledAt
-            ? undefined
+            ? {
+                label: t("training.fix.restore"),
+                confirm: t("training.fix.confirmRestore", { what: session.title }),
+                path: `/training/sessions/${session.id}/restore`,
+              }
             : {
                 label: t("training.fix.cancel"),
                 confirm: t("training.fix.confirmCancel", { what: session.title }),
