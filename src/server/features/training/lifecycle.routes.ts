@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import * as s from "../../../core/api/training.schema.ts";
 import type { AppDeps } from "../../app.ts";
-import { requireActor } from "../auth/actor.ts";
+import { type Actor, requireActor } from "../auth/actor.ts";
 import { getCohort } from "./cohorts.service.ts";
 import { cohortInvitationsPdf, invitationPdf } from "./invitations.service.ts";
 import * as lifecycle from "./lifecycle.service.ts";
@@ -34,25 +34,6 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     async (request) => {
       const actor = requireActor(request);
       await lifecycle.updateProgramme(db, actor, request.params.id, request.body);
-      return getProgramme(db, actor, request.params.id);
-    },
-  );
-
-  app.post(
-    "/api/v1/training/programmes/:id/archive",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Archive a programme (kept with its records)",
-        params: s.idParams,
-        body: s.optionalReasonBody,
-        response: { 200: s.programmeDetailSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      await lifecycle.archiveProgramme(db, actor, request.params.id, request.body.reason);
       return getProgramme(db, actor, request.params.id);
     },
   );
@@ -95,25 +76,6 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     },
   );
 
-  app.post(
-    "/api/v1/training/cohorts/:id/cancel",
-    {
-      config: WRITE_PERSONAL,
-      schema: {
-        tags,
-        summary: "Cancel a cohort (kept with its records)",
-        params: s.idParams,
-        body: s.optionalReasonBody,
-        response: { 200: s.cohortDetailSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      await lifecycle.cancelCohort(db, actor, request.params.id, request.body.reason);
-      return getCohort(db, actor, request.params.id);
-    },
-  );
-
   app.put(
     "/api/v1/training/sessions/:id",
     {
@@ -129,75 +91,88 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
     async (request) => lifecycle.updateSession(db, requireActor(request), request.params.id, request.body),
   );
 
-  app.post(
-    "/api/v1/training/sessions/:id/cancel",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Cancel a session (its attendance is kept but no longer counts)",
-        params: s.idParams,
-        body: s.optionalReasonBody,
-        response: { 200: s.sessionSchema, ...errors },
+  /**
+   * POST …/{id}/archive, …/cancel and …/restore: the record is kept with everything recorded under
+   * it; the answer is the record as its page shows it. Restoring is refused (409) while the record
+   * above is itself archived or cancelled.
+   */
+  const retirement = (
+    path: string,
+    summary: string,
+    config: typeof WRITE | typeof WRITE_PERSONAL,
+    response: z.ZodType,
+    change: (actor: Actor, id: string, reason: string | undefined) => Promise<unknown>,
+  ) =>
+    app.post(
+      path,
+      {
+        config,
+        schema: {
+          tags,
+          summary,
+          params: s.idParams,
+          body: s.optionalReasonBody,
+          response: { 200: response, ...errors },
+        },
       },
+      // The answer is checked against `response` when it is serialised, like every route's.
+      async (request) => change(requireActor(request), request.params.id, request.body.reason),
+    );
+  const programme = s.programmeDetailSchema;
+  retirement(
+    "/api/v1/training/programmes/:id/archive",
+    "Archive a programme (kept with its records)",
+    WRITE,
+    programme,
+    async (a, id, r) => {
+      await lifecycle.archiveProgramme(db, a, id, r);
+      return getProgramme(db, a, id);
     },
-    async (request) =>
-      lifecycle.cancelSession(db, requireActor(request), request.params.id, request.body.reason),
   );
-
-  // Undoing an archive or a cancellation; refused (409) while the record above is retired too.
-  app.post(
+  retirement(
     "/api/v1/training/programmes/:id/restore",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Restore an archived programme",
-        params: s.idParams,
-        body: s.optionalReasonBody,
-        response: { 200: s.programmeDetailSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      await lifecycle.restoreProgramme(db, actor, request.params.id, request.body.reason);
-      return getProgramme(db, actor, request.params.id);
+    "Restore an archived programme",
+    WRITE,
+    programme,
+    async (a, id, r) => {
+      await lifecycle.restoreProgramme(db, a, id, r);
+      return getProgramme(db, a, id);
     },
   );
-
-  app.post(
+  const cohort = s.cohortDetailSchema;
+  retirement(
+    "/api/v1/training/cohorts/:id/cancel",
+    "Cancel a cohort (kept with its records)",
+    WRITE_PERSONAL,
+    cohort,
+    async (a, id, r) => {
+      await lifecycle.cancelCohort(db, a, id, r);
+      return getCohort(db, a, id);
+    },
+  );
+  retirement(
     "/api/v1/training/cohorts/:id/restore",
-    {
-      config: WRITE_PERSONAL,
-      schema: {
-        tags,
-        summary: "Restore a cancelled cohort (refused while its programme is archived)",
-        params: s.idParams,
-        body: s.optionalReasonBody,
-        response: { 200: s.cohortDetailSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      await lifecycle.restoreCohort(db, actor, request.params.id, request.body.reason);
-      return getCohort(db, actor, request.params.id);
+    "Restore a cancelled cohort (refused while its programme is archived)",
+    WRITE_PERSONAL,
+    cohort,
+    async (a, id, r) => {
+      await lifecycle.restoreCohort(db, a, id, r);
+      return getCohort(db, a, id);
     },
   );
-
-  app.post(
+  retirement(
+    "/api/v1/training/sessions/:id/cancel",
+    "Cancel a session (its attendance is kept but no longer counts)",
+    WRITE,
+    s.sessionSchema,
+    (a, id, r) => lifecycle.cancelSession(db, a, id, r),
+  );
+  retirement(
     "/api/v1/training/sessions/:id/restore",
-    {
-      config: WRITE,
-      schema: {
-        tags,
-        summary: "Restore a cancelled session (refused while its cohort is cancelled)",
-        params: s.idParams,
-        body: s.optionalReasonBody,
-        response: { 200: s.sessionSchema, ...errors },
-      },
-    },
-    async (request) =>
-      lifecycle.restoreSession(db, requireActor(request), request.params.id, request.body.reason),
+    "Restore a cancelled session (refused while its cohort is cancelled)",
+    WRITE,
+    s.sessionSchema,
+    (a, id, r) => lifecycle.restoreSession(db, a, id, r),
   );
 
   // Deleting is refused (409, naming what the record holds) once anything was recorded under it.

@@ -120,39 +120,22 @@ async function deleteWithAudit(
   });
 }
 
-/** Archives or cancels a record now, writing the change and its reason to the audit trail. */
-async function retireWithAudit(
-  trx: Tx,
-  actor: Actor,
-  target: Target & repo.Retirement,
-  reason: string | undefined,
-): Promise<void> {
-  const at = nowIso();
-  await repo.markRetired(trx, target, target.id, at);
-  await audit.record(trx, {
-    by: actor,
-    action: "update",
-    table: target.table,
-    recordId: target.id,
-    regionCode: target.regionCode,
-    before: { [target.column]: null },
-    after: { [target.column]: at },
-    detail: reason ? { reason } : null,
-  });
-}
-
 /**
- * Undoes an archive or a cancellation (a mistake, or plans that changed): the record counts
- * again; the audit trail keeps both changes and the reasons given.
+ * Archives or cancels a record now (`retiredAt` null), or undoes that (a mistake, or plans that
+ * changed: the record counts again), writing the change and its reason to the audit trail, which
+ * so keeps both.
  */
-async function restoreWithAudit(
+async function changeRetirement(
   trx: Tx,
   actor: Actor,
   target: Target & repo.Retirement,
-  retiredAt: string,
+  retiredAt: string | null,
   reason: string | undefined,
 ): Promise<void> {
-  await repo.markRetired(trx, target, target.id, null);
+  const after = retiredAt === null ? nowIso() : null;
+  await repo.markRetired(trx, target, target.id, after);
+  const detail =
+    after === null ? { ...(reason ? { reason } : {}), restored: true } : reason ? { reason } : null;
   await audit.record(trx, {
     by: actor,
     action: "update",
@@ -160,8 +143,8 @@ async function restoreWithAudit(
     recordId: target.id,
     regionCode: target.regionCode,
     before: { [target.column]: retiredAt },
-    after: { [target.column]: null },
-    detail: reason ? { reason, restored: true } : { restored: true },
+    after: { [target.column]: after },
+    detail,
   });
 }
 
@@ -247,7 +230,7 @@ export async function archiveProgramme(db: Tx, actor: Actor, id: string, reason?
     if (!row) throw notFound(PROGRAMME);
     if (row.archived_at !== null) return;
     const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
-    await retireWithAudit(trx, actor, target, reason);
+    await changeRetirement(trx, actor, target, null, reason);
   });
 }
 
@@ -259,7 +242,7 @@ export async function restoreProgramme(db: Tx, actor: Actor, id: string, reason?
     if (!row) throw notFound(PROGRAMME);
     if (row.archived_at === null) return;
     const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
-    await restoreWithAudit(trx, actor, target, row.archived_at, reason);
+    await changeRetirement(trx, actor, target, row.archived_at, reason);
   });
 }
 
@@ -362,7 +345,7 @@ export async function cancelCohort(db: Tx, actor: Actor, id: string, reason?: st
       id,
       regionCode: row.region_code,
     } as const;
-    await retireWithAudit(trx, actor, target, reason);
+    await changeRetirement(trx, actor, target, null, reason);
   });
 }
 
@@ -381,7 +364,7 @@ export async function restoreCohort(db: Tx, actor: Actor, id: string, reason?: s
       id,
       regionCode: row.region_code,
     } as const;
-    await restoreWithAudit(trx, actor, target, row.cancelled_at, reason);
+    await changeRetirement(trx, actor, target, row.cancelled_at, reason);
   });
 }
 
@@ -467,10 +450,10 @@ async function changeSessionRetirement(
       regionCode: cohort.region_code,
     } as const;
     if (change === "cancel" && session.cancelled_at === null) {
-      await retireWithAudit(trx, actor, target, reason);
+      await changeRetirement(trx, actor, target, null, reason);
     } else if (change === "restore" && session.cancelled_at !== null) {
       if (cohort.cancelled_at !== null) throw restoreRefused("Angkatannya", "cohort");
-      await restoreWithAudit(trx, actor, target, session.cancelled_at, reason);
+      await changeRetirement(trx, actor, target, session.cancelled_at, reason);
     }
     const modules = await trx
       .selectFrom("training_session_modules")
