@@ -17,6 +17,13 @@ export function requestLanguage(request: FastifyRequest) {
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
   problem.instance = request.url.split("?")[0];
   problem.requestId = String(request.id);
+  // RFC 9110: how long to wait, in whole seconds, for a lock or a throttle.
+  if (problem.retryAt) {
+    reply.header(
+      "retry-after",
+      String(Math.max(0, Math.ceil((Date.parse(problem.retryAt) - Date.now()) / 1000))),
+    );
+  }
   return reply.status(problem.status).type("application/problem+json").send(problem);
 }
 

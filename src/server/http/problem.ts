@@ -25,9 +25,14 @@ export function problemFor(
   };
 }
 
+/** Errors that last until a known instant (`params.until`), given as `retryAt`. */
+const UNTIL: ReadonlySet<ErrorCode> = new Set(["account_locked", "too_many_attempts"]);
+
 /** Problem details for an AppError, with its field problems. */
 export function problemFromAppError(error: AppError, lang: Language): Problem {
   const problem = problemFor(error.code, lang, error.params);
+  const until = error.params.until;
+  if (UNTIL.has(error.code) && typeof until === "string") problem.retryAt = until;
   if (error.problems.length > 0) {
     problem.errors = error.problems.map((p) => ({
       field: p.field,

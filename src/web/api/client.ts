@@ -24,6 +24,8 @@ export class ApiError extends Error {
     /** Problems with individual fields (validation errors). */
     readonly errors: FieldError[] = [],
     readonly requestId?: string,
+    /** When the request may succeed again (the end of an account lock or a login throttle). */
+    readonly retryAt?: string,
   ) {
     super(detail || `${code} (${status})`);
     this.name = "ApiError";
@@ -62,6 +64,7 @@ export function problemToError(status: number, body: unknown): ApiError {
       typeof body.detail === "string" ? body.detail : "",
       toFieldErrors(body.errors),
       typeof body.requestId === "string" ? body.requestId : undefined,
+      typeof body.retryAt === "string" ? body.retryAt : undefined,
     );
   }
   return new ApiError(status, "unexpected_response", "");

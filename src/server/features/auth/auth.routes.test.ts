@@ -1,7 +1,12 @@
 import { beforeAll, expect, it } from "vitest";
 import { createTestUser, loginAs, seedAccessFixture, TEST_PASSWORD } from "../../../../test/auth-helpers.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
-import { ACCOUNT_LOCK_THRESHOLD, accountLockMs, SESSION_IDLE_MS } from "./auth-policy.ts";
+import {
+  ACCOUNT_LOCK_THRESHOLD,
+  ADDRESS_LOCK_THRESHOLD,
+  accountLockMs,
+  SESSION_IDLE_MS,
+} from "./auth-policy.ts";
 
 describeEachDialect("auth", (ctx) => {
   beforeAll(async () => {
@@ -131,6 +136,10 @@ describeEachDialect("auth", (ctx) => {
     const lockedFor = Date.parse(row.locked_until ?? "") - Date.now();
     expect(lockedFor).toBeGreaterThan(accountLockMs(10) - 60_000);
     expect(right.json().detail).toContain(row.locked_until);
+    // The end of the lock as data too, and how long to wait as the standard header.
+    expect(right.json().retryAt).toBe(row.locked_until);
+    const wait = Number(right.headers["retry-after"]);
+    expect(Math.abs(wait - lockedFor / 1000)).toBeLessThan(60);
 
     // The lock shows in the admin's user list, and an admin can lift it.
     const admin = await loginAs(app, "admin");
@@ -261,5 +270,34 @@ describeEachDialect("auth", (ctx) => {
     expect(other.statusCode).toBe(200);
     expect(other.headers["idempotent-replayed"]).toBeUndefined();
     expect(other.json().name).toBe("Nama Dua");
+  });
+
+  it("throttles an address that fails too often, saying until when (retryAt, Retry-After)", async () => {
+    const app = await ctx.app();
+    // Another address than the other tests', and a different unknown name each time, so that no
+    // account lock is involved.
+    const attempt = (n: number) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        remoteAddress: "10.20.30.40",
+        payload: { username: `tidak.ada.${n}`, password: "tebakan salah sekali" },
+      });
+    for (let n = 1; n <= ADDRESS_LOCK_THRESHOLD; n++) expect((await attempt(n)).statusCode).toBe(401);
+    const throttled = await attempt(0);
+    expect(throttled.statusCode).toBe(429);
+    const problem = throttled.json();
+    expect(problem.code).toBe("too_many_attempts");
+    expect(Date.parse(problem.retryAt)).toBeGreaterThan(Date.now());
+    expect(problem.detail).toContain(problem.retryAt);
+    expect(Number(throttled.headers["retry-after"])).toBeGreaterThan(0);
+    // Another address is not affected.
+    const other = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      remoteAddress: "10.20.30.41",
+      payload: { username: "tidak.ada", password: "tebakan salah sekali" },
+    });
+    expect(other.statusCode).toBe(401);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client.ts";
 import { en } from "../../i18n/en.ts";
 import { id } from "../../i18n/id.ts";
-import { authErrorMessage, lockEnd } from "./auth-errors.ts";
+import { authErrorMessage } from "./auth-errors.ts";
 
 async function tFor(language: "id" | "en") {
   const instance = i18next.createInstance();
@@ -19,12 +19,15 @@ const locked = new ApiError(
   423,
   "account_locked",
   "Akun dikunci karena terlalu banyak percobaan masuk yang gagal, sampai 2026-03-12T07:15:00.000Z (UTC). Hubungi administrator untuk membukanya lebih awal.",
+  [],
+  undefined,
+  "2026-03-12T07:15:00.000Z",
 );
 
 describe("login error messages", () => {
-  it("finds the end of a lock in the server's message", () => {
-    expect(lockEnd(locked.detail)).toBe("2026-03-12T07:15:00.000Z");
-    expect(lockEnd("no time here")).toBeNull();
+  it("keeps the server's own words when it names no end", async () => {
+    const noEnd = new ApiError(423, "account_locked", "Akun dikunci.");
+    expect(authErrorMessage(noEnd, await tFor("id"), "id")).toBe("Akun dikunci.");
   });
 
   it("names the end of a lock in Jakarta time, in the interface language", async () => {

@@ -1,6 +1,6 @@
 /**
  * Login failures worded by the interface, so that they follow a language switch and show the end
- * of a lock in Jakarta time. Other failures keep the API's own `detail` (already in the language
+ * of a lock (the problem's `retryAt`) in Jakarta time. Other failures keep the API's own `detail` (already in the language
  * of the request).
  */
 import type { TFunction } from "i18next";
@@ -8,15 +8,10 @@ import type { Language } from "../../../core/errors/language.ts";
 import { ApiError } from "../../api/client.ts";
 import { formatDateTime } from "../../i18n/datetime.ts";
 
-/** The ISO timestamp the server names in a lock message ("… sampai 2026-03-12T07:15:00.000Z (UTC)"). */
-export function lockEnd(detail: string): string | null {
-  return /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/.exec(detail)?.[0] ?? null;
-}
-
 /** The message for a failed login or password change. */
 export function authErrorMessage(error: unknown, t: TFunction, language: Language): string {
   if (!(error instanceof ApiError)) return t("errors.network");
-  const until = lockEnd(error.detail);
+  const until = error.retryAt;
   switch (error.code) {
     case "invalid_credentials":
       return t("auth.errors.invalidCredentials");
