@@ -48,7 +48,7 @@ export interface BulkStore {
   /** Inserts `count` persons (`PERSON_WIDTH` values each) and indexes them for search. */
   insertPersons(count: number, fill: RowFill): void;
   insertClassification(c: unknown[]): void;
-  /** Rebuilds the dropped indexes and restores the search trigger. */
+  /** Writes the change counter back, rebuilds the dropped indexes and restores the search trigger. */
   finish(): void;
   /** Pairs of new persons with the same normalised name and birth date (after `finish`). */
   sameNameBirthPairs(): { id: string; other: string; region: string }[];
@@ -89,7 +89,8 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
   const households = multiRow(sqlite, householdHead, householdRow, BULK_ROWS);
   const household = multiRow(sqlite, householdHead, householdRow, 1);
   const s = {
-    seq: sqlite.prepare("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value"),
+    seq: sqlite.prepare("SELECT value FROM change_counter WHERE id = 1").pluck(),
+    setSeq: sqlite.prepare("UPDATE change_counter SET value = ? WHERE id = 1"),
     lastPerson: sqlite.prepare("SELECT max(rowid) FROM persons").pluck(),
     lastKey: sqlite.prepare("SELECT max(rowid) FROM person_search_keys").pluck(),
     keys: sqlite.prepare(
@@ -108,6 +109,10 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
     ),
   };
   let lastPerson = Number(s.lastPerson.get() ?? 0);
+  // Change numbers come from a counter kept here and written back by `finish`: the load holds the
+  // database's one write transaction, so nothing else can take numbers meanwhile, and updating the
+  // counter row once per block cost about 5 ms each time (its page had left the small cache).
+  let nextSeq = Number(s.seq.get()) + 1;
   // The bound values go through one reused array per statement shape: no per-batch arrays or
   // slices for the garbage collector (the writing thread is the import's critical path).
   const insertRows = (
@@ -135,7 +140,9 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
   const householdValue = new Array<unknown>(HOUSEHOLD_WIDTH);
   return {
     allocateSeq(count) {
-      return Number(s.seq.pluck().get(count)) - count + 1;
+      const first = nextSeq;
+      nextSeq += count;
+      return first;
     },
     insertHouseholds: (count, fill) =>
       insertRows(count, fill, HOUSEHOLD_WIDTH, households, household, householdValues, householdValue),
@@ -152,6 +159,7 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
     },
     insertClassification: (c) => void s.classification.run(c),
     finish() {
+      s.setSeq.run(nextSeq - 1);
       // The file has been read by now, so the reader's core is free: SQLite's sorter may use a
       // helper thread for the index builds and the ordered fill below.
       const threads = sqlite.pragma("threads", { simple: true });

@@ -274,6 +274,37 @@ describe("person import into an empty registry (bulk path) [sqlite]", () => {
   });
 });
 
+describe("change numbers of a bulk load [sqlite]", () => {
+  it("gives every row its own change number below the counter, so that a later write comes after it", async () => {
+    const opened = await openTestDb("sqlite");
+    try {
+      const { db, sqlite } = opened.handle;
+      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+      const counter = async () =>
+        Number((await db.selectFrom("change_counter").select("value").executeTakeFirstOrThrow()).value);
+      const before = await counter();
+      const result = await importPersons({ db, sqlite }, { buffer: MIXED }, { skipInvalid: true });
+      expect(result.summary.inserted).toBeGreaterThan(0);
+      const seqs = (
+        await Promise.all(
+          (["persons", "households", "ppks_classifications"] as const).map((t) =>
+            db.selectFrom(t).select("seq").execute(),
+          ),
+        )
+      )
+        .flat()
+        .map((r) => Number(r.seq));
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect(Math.min(...seqs)).toBeGreaterThan(before);
+      const after = await counter();
+      expect(Math.max(...seqs)).toBeLessThanOrEqual(after);
+    } finally {
+      await opened.handle.close();
+      await opened.cleanup();
+    }
+  });
+});
+
 describe("docs/examples/persons-example.csv [sqlite]", () => {
   it("is a valid import file", async () => {
     const opened = await openTestDb("sqlite");
