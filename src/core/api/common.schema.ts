@@ -35,12 +35,9 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
-    retryAt: z.iso
-      .datetime()
-      .optional()
-      .meta({
-        description: "When the request may succeed again (the end of an account lock or a login throttle)",
-      }),
+    retryAt: z.iso.datetime().optional().meta({
+      description: "When the request may succeed again (the end of an account lock or a login throttle)",
+    }),
     errors: z
       .array(
         z.object({
