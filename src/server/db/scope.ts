@@ -46,6 +46,19 @@ export function scopeCondition(column: string, scope: RegionScope): RawBuilder<S
 }
 
 /**
+ * For records that serve an area rather than being about someone in it (PSKS organisations): in
+ * scope, or registered for a region above the scope's own (its kecamatan, city or province),
+ * since an LKS of the kecamatan also serves each of its kelurahan. Region codes nest by prefix
+ * (2, 4, 6 and 10 digits).
+ */
+export function servingScopeCondition(column: string, scope: RegionScope): RawBuilder<SqlBool> {
+  if (scope.kind !== "region") return scopeCondition(column, scope);
+  const above = [2, 4, 6].filter((n) => n < scope.regionCode.length).map((n) => scope.regionCode.slice(0, n));
+  if (above.length === 0) return scopeCondition(column, scope);
+  return sql<SqlBool>`(${scopeCondition(column, scope)} or ${sql.ref(column)} in (${sql.join(above)}))`;
+}
+
+/**
  * The same rule as `scopeCondition`, also written as a range (code ≤ column < code + U+10FFFF), so
  * that an index whose leading columns are fixed by equality seeks to the region's entries instead
  * of filtering every one (SQLite does not turn LIKE into a range by itself). Only for columns that

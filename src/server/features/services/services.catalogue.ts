@@ -5,7 +5,7 @@
  */
 import { parse } from "csv-parse/sync";
 import type { Db } from "../../db/database.ts";
-import { type RegionScope, scopeCondition } from "../../db/scope.ts";
+import { type RegionScope, servingScopeCondition } from "../../db/scope.ts";
 import { readShippedData } from "../../shipped-data.ts";
 
 export interface CatalogueService {
@@ -44,7 +44,10 @@ export function findShippedService(code: string): CatalogueService | undefined {
   return shippedServices().find((s) => s.code === code);
 }
 
-/** PSKS organisations serving `regionCode` (its own, its kecamatan's or its city's), within scope. */
+/**
+ * PSKS organisations serving `regionCode` (its own, its kecamatan's or its city's), within the
+ * caller's scope or above it: a PSM sees the LKS of their kecamatan too.
+ */
 export async function listOrganisations(
   db: Db,
   scope: RegionScope,
@@ -53,7 +56,7 @@ export async function listOrganisations(
   let query = db
     .selectFrom("psks_organisations")
     .select(["id", "name", "kind_code", "region_code"])
-    .where(scopeCondition("psks_organisations.region_code", scope))
+    .where(servingScopeCondition("psks_organisations.region_code", scope))
     .orderBy("name");
   if (regionCode) {
     const ancestors = [regionCode, regionCode.slice(0, 6), regionCode.slice(0, 4)];
