@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  ancestorRegionCodes,
   formatRegionCode,
   isWithinRegion,
   normalizeRegionCode,
@@ -31,6 +32,13 @@ describe("region codes", () => {
     expect(parentRegionCode("317101")).toBe("3171");
     expect(parentRegionCode("3171")).toBe("31");
     expect(parentRegionCode("31")).toBeNull();
+  });
+
+  it("lists the regions above a code, nearest first, and none for a province or an invalid code", () => {
+    expect(ancestorRegionCodes("3171011005")).toEqual(["317101", "3171", "31"]);
+    expect(ancestorRegionCodes("317101")).toEqual(["3171", "31"]);
+    expect(ancestorRegionCodes("31")).toEqual([]);
+    expect(ancestorRegionCodes("31710110")).toEqual([]);
   });
 
   it("formats dotted codes", () => {

@@ -41,6 +41,14 @@ export function parentRegionCode(code: string): string | null {
   return code.slice(0, LENGTH_BY_LEVEL[parentLevel]);
 }
 
+/** The codes of the regions above `code`, nearest first (317101 → 3171, 31); none for an invalid code. */
+export function ancestorRegionCodes(code: string): string[] {
+  const above: string[] = [];
+  for (let parent = parentRegionCode(code); parent !== null; parent = parentRegionCode(parent))
+    above.push(parent);
+  return above;
+}
+
 /** 3171011005 → 31.71.01.1005 (the way codes are printed in Kepmendagri lists). */
 export function formatRegionCode(code: string): string {
   const parts = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 6), code.slice(6)];

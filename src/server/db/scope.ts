@@ -7,7 +7,7 @@
  * `applyScope`; services check single records with `isInScope` before writing.
  */
 import { type RawBuilder, type SqlBool, sql } from "kysely";
-import { isWithinRegion } from "../../core/region/region-code.ts";
+import { ancestorRegionCodes, isWithinRegion } from "../../core/region/region-code.ts";
 
 /** The whole system, one region subtree, or nothing at all (roles without resident data). */
 export type RegionScope =
@@ -48,12 +48,11 @@ export function scopeCondition(column: string, scope: RegionScope): RawBuilder<S
 /**
  * For records that serve an area rather than being about someone in it (PSKS organisations): in
  * scope, or registered for a region above the scope's own (its kecamatan, city or province),
- * since an LKS of the kecamatan also serves each of its kelurahan. Region codes nest by prefix
- * (2, 4, 6 and 10 digits).
+ * since an LKS of the kecamatan also serves each of its kelurahan.
  */
 export function servingScopeCondition(column: string, scope: RegionScope): RawBuilder<SqlBool> {
   if (scope.kind !== "region") return scopeCondition(column, scope);
-  const above = [2, 4, 6].filter((n) => n < scope.regionCode.length).map((n) => scope.regionCode.slice(0, n));
+  const above = ancestorRegionCodes(scope.regionCode);
   if (above.length === 0) return scopeCondition(column, scope);
   return sql<SqlBool>`(${scopeCondition(column, scope)} or ${sql.ref(column)} in (${sql.join(above)}))`;
 }

@@ -32,7 +32,9 @@ const UNTIL: ReadonlySet<ErrorCode> = new Set(["account_locked", "too_many_attem
 export function problemFromAppError(error: AppError, lang: Language): Problem {
   const problem = problemFor(error.code, lang, error.params);
   const until = error.params.until;
-  if (UNTIL.has(error.code) && typeof until === "string") problem.retryAt = until;
+  if (UNTIL.has(error.code) && typeof until === "string" && Number.isFinite(Date.parse(until))) {
+    problem.retryAt = until;
+  }
   if (error.problems.length > 0) {
     problem.errors = error.problems.map((p) => ({
       field: p.field,

@@ -23,11 +23,18 @@ describeEachDialect("demo cases", (ctx) => {
     const toPsks = await ctx.db
       .selectFrom("referrals as r")
       .innerJoin("psks_organisations as o", "o.id", "r.organisation_id")
-      .select(["r.region_code", "r.target_name", "o.name", "o.region_code as organisation_region"])
+      .select([
+        "r.region_code",
+        "r.target_name",
+        "r.external",
+        "o.name",
+        "o.region_code as organisation_region",
+      ])
       .execute();
     expect(toPsks.length).toBeGreaterThan(5);
     for (const r of toPsks) {
       expect(r.target_name).toBe(r.name);
+      expect(r.external).toBe(1);
       expect(r.region_code.startsWith(r.organisation_region)).toBe(true);
     }
     expect(await count("visits")).toBeGreaterThan(100);

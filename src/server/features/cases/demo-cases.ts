@@ -254,7 +254,8 @@ export async function seedDemoCases(trx: Db, options: DemoCasesOptions): Promise
           service_code: organisation ? null : service.code,
           organisation_id: organisation?.id ?? null,
           target_name: organisation?.name ?? service.name,
-          external: organisation ? 0 : service.external ? 1 : 0,
+          // A PSKS is outside the Suku Dinas: the referral is a letter, as in referrals.service.ts.
+          external: organisation || service.external ? 1 : 0,
           status,
           sent_on: sentOn,
           responded_on: status === "dikirim" ? null : sentOn,
@@ -276,7 +277,7 @@ export async function seedDemoCases(trx: Db, options: DemoCasesOptions): Promise
           rows.tasks.push(
             task(
               "referral_check",
-              `Cek hasil rujukan: ${service.name}`,
+              `Cek hasil rujukan: ${organisation?.name ?? service.name}`,
               referralCheckDue(at(ageDays / 2)),
               "open",
               null,

@@ -4,6 +4,7 @@
  * without a migration.
  */
 import { parse } from "csv-parse/sync";
+import { ancestorRegionCodes } from "../../../core/region/region-code.ts";
 import type { Db } from "../../db/database.ts";
 import { type RegionScope, servingScopeCondition } from "../../db/scope.ts";
 import { readShippedData } from "../../shipped-data.ts";
@@ -59,7 +60,7 @@ export async function listOrganisations(
     .where(servingScopeCondition("psks_organisations.region_code", scope))
     .orderBy("name");
   if (regionCode) {
-    const ancestors = [regionCode, regionCode.slice(0, 6), regionCode.slice(0, 4)];
+    const ancestors = [regionCode, ...ancestorRegionCodes(regionCode)];
     query = query.where((eb) =>
       eb.or([eb("region_code", "in", ancestors), eb("region_code", "like", `${regionCode}%`)]),
     );

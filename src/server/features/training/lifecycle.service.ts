@@ -149,10 +149,10 @@ async function changeRetirement(
 }
 
 /** Refused while the record above is itself archived or cancelled (restore that one first). */
-function restoreRefused(parentId: string, parentEn: string): AppError {
+function restoreRefused(parent: { id: string; en: string }): AppError {
   return new AppError("training_change_refused", {
-    reasonId: `${parentId} masih dibatalkan atau diarsipkan; pulihkan itu dahulu`,
-    reasonEn: `the ${parentEn} is still cancelled or archived; restore it first`,
+    reasonId: `${parent.id}; pulihkan itu dahulu`,
+    reasonEn: `${parent.en}; restore it first`,
   });
 }
 
@@ -357,7 +357,11 @@ export async function restoreCohort(db: Tx, actor: Actor, id: string, reason?: s
     if (!row) throw notFound(COHORT);
     if (row.cancelled_at === null) return;
     const programme = await findProgramme(trx, row.programme_id);
-    if (programme?.archived_at) throw restoreRefused("Program pelatihannya", "training programme");
+    if (programme?.archived_at)
+      throw restoreRefused({
+        id: "program pelatihannya masih diarsipkan",
+        en: "its training programme is still archived",
+      });
     const target = {
       table: "training_cohorts",
       column: "cancelled_at",
@@ -452,7 +456,8 @@ async function changeSessionRetirement(
     if (change === "cancel" && session.cancelled_at === null) {
       await changeRetirement(trx, actor, target, null, reason);
     } else if (change === "restore" && session.cancelled_at !== null) {
-      if (cohort.cancelled_at !== null) throw restoreRefused("Angkatannya", "cohort");
+      if (cohort.cancelled_at !== null)
+        throw restoreRefused({ id: "angkatannya masih dibatalkan", en: "its cohort is still cancelled" });
       await changeRetirement(trx, actor, target, session.cancelled_at, reason);
     }
     const modules = await trx

@@ -468,7 +468,7 @@ describeEachDialect("training: correcting records", (ctx) => {
       const refused = await env.call("POST", `${cohortUrl}/restore`, env.as.sudin, {});
       expect(refused.statusCode).toBe(409);
       expect(refused.json().detail).toBe(
-        "Perubahan ditolak: Program pelatihannya masih dibatalkan atau diarsipkan; pulihkan itu dahulu.",
+        "Perubahan ditolak: program pelatihannya masih diarsipkan; pulihkan itu dahulu.",
       );
       const programme = await env.call(
         "POST",
