@@ -2,7 +2,7 @@
  * The household list's order (kelurahan, RW, RT, street address, id) as one index, replacing the
  * index on (region_code, rw, rt) that it extends. With the whole order in the index a page is read
  * in order and far pages no longer sort the tail of every RT: at 300,000 households the page at
- * offset 100,000 took about 1.4 s and now takes about 12 ms (docs/benchmarks.md). Frozen once
+ * offset 100,000 took about 1.4 s and now takes about 6 ms (docs/benchmarks.md). Frozen once
  * landed.
  */
 import type { Kysely } from "kysely";

@@ -15,37 +15,50 @@ export interface HouseholdSearch {
   offset: number;
 }
 
-export async function searchHouseholds(
-  db: Db,
-  s: HouseholdSearch,
-): Promise<{ rows: (HouseholdRow & { member_count: number })[]; total: number }> {
+function filtered(db: Db, s: HouseholdSearch) {
   let query = db.selectFrom("households as h").where(scopeCondition("h.region_code", s.scope));
   if (s.kk) query = query.where("h.kk_number", "=", s.kk);
   if (s.address) query = query.where("h.address", "like", `%${s.address.replace(/[%_]/g, "")}%`);
   if (s.regionCode) query = query.where("h.region_code", "like", `${s.regionCode}%`);
   if (s.rw) query = query.where("h.rw", "=", s.rw.padStart(3, "0"));
   if (s.rt) query = query.where("h.rt", "=", s.rt.padStart(3, "0"));
+  return query;
+}
+
+/**
+ * One page of the list, in its order (kelurahan, RW, RT, address, id: the households_list_idx
+ * index), with each household's living, unmerged member count.
+ */
+export function householdPageQuery(db: Db, s: HouseholdSearch) {
+  return filtered(db, s)
+    .selectAll("h")
+    .select((eb) =>
+      eb
+        .selectFrom("persons as p")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("p.household_id", "=", "h.id")
+        .where("p.died_at", "is", null)
+        .where("p.merged_into_id", "is", null)
+        .as("member_count"),
+    )
+    .orderBy("h.region_code")
+    .orderBy("h.rw")
+    .orderBy("h.rt")
+    .orderBy("h.address")
+    .orderBy("h.id")
+    .limit(s.limit)
+    .offset(s.offset);
+}
+
+export async function searchHouseholds(
+  db: Db,
+  s: HouseholdSearch,
+): Promise<{ rows: (HouseholdRow & { member_count: number })[]; total: number }> {
   const [rows, count] = await Promise.all([
-    query
-      .selectAll("h")
-      .select((eb) =>
-        eb
-          .selectFrom("persons as p")
-          .select(eb.fn.countAll<number>().as("n"))
-          .whereRef("p.household_id", "=", "h.id")
-          .where("p.died_at", "is", null)
-          .where("p.merged_into_id", "is", null)
-          .as("member_count"),
-      )
-      .orderBy("h.region_code")
-      .orderBy("h.rw")
-      .orderBy("h.rt")
-      .orderBy("h.address")
-      .orderBy("h.id")
-      .limit(s.limit)
-      .offset(s.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    householdPageQuery(db, s).execute(),
+    filtered(db, s)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     rows: rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) })),
