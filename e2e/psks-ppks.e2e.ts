@@ -1,8 +1,9 @@
 /**
  * PSKS and household PPKS in Chromium: a PSM opens the PSKS of their kelurahan from the region
- * page, registers a Karang Taruna, corrects its name and deletes a wrongly registered one; then
- * classifies a whole household as PPKS on a phone and moves it to "Ditangani". Waits on elements
- * and responses, never on time. Screenshots go to test-results/.
+ * page (with those of the kecamatan above, read only), registers a Karang Taruna, corrects its
+ * name and deletes a wrongly registered one; then classifies a whole household as PPKS on a phone
+ * and moves it to "Ditangani". Waits on elements and responses, never on time. Screenshots go to
+ * test-results/.
  */
 import { describe, expect, it } from "vitest";
 import { expectNoHorizontalOverflow, openAs, PHONE, SHOTS, serveForFile } from "./support.ts";
@@ -18,6 +19,10 @@ describe("PSKS and household PPKS in the browser", () => {
     await page.getByRole("link", { name: "PSKS", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/wilayah/3171011005/psks");
     await page.getByRole("heading", { level: 1, name: /^PSKS di / }).waitFor();
+    // The kecamatan's LKS serves this kelurahan too: listed, marked, and not edited from here.
+    const lks = page.getByRole("article", { name: "LKS Bina Sejahtera Gambir" });
+    await lks.getByText("Tingkat di atas").waitFor();
+    expect(await lks.getByRole("button", { name: "Ubah" }).count()).toBe(0);
 
     for (const name of ["Karang Taruna RW 07", "LKS Salah Daftar"]) {
       await page.getByRole("button", { name: "Daftarkan PSKS" }).click();

@@ -281,6 +281,10 @@ export const psksSchema = z
   .meta({ id: "Psks" });
 export const psksListQuery = z.object({
   region: regionCodeParam.optional(),
+  above: z.enum(["true", "false"]).optional().meta({
+    description:
+      "Also the organisations registered for the regions above `region` (its kecamatan, city, province), which serve it too, even when they are outside your scope; listed after the region's own",
+  }),
   kind: z.string().max(50).optional(),
   ...paging,
 });

@@ -175,6 +175,7 @@ export const registryEn: RegistryResources = {
     intro:
       "Social-welfare resources serving this region: LKS, Karang Taruna, TKSK, PSM, helping businesses and others.",
     none: "No PSKS is registered for this region yet.",
+    fromAbove: "Higher level",
     add: "Register a PSKS",
     edit: "Edit",
     editOf: "Edit {{name}}",

@@ -177,6 +177,7 @@ export const registryId = {
     intro:
       "Potensi dan sumber kesejahteraan sosial yang melayani wilayah ini: LKS, Karang Taruna, TKSK, PSM, dunia usaha yang membantu, dan lainnya.",
     none: "Belum ada PSKS yang terdaftar untuk wilayah ini.",
+    fromAbove: "Tingkat di atas",
     add: "Daftarkan PSKS",
     edit: "Ubah",
     editOf: "Ubah {{name}}",

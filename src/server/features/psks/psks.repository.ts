@@ -1,6 +1,9 @@
 /** SQL for PSKS organisations and kinds. */
+
+import { sql } from "kysely";
+import { ancestorRegionCodes } from "../../../core/region/region-code.ts";
 import type { Db } from "../../db/database.ts";
-import { type RegionScope, scopeCondition } from "../../db/scope.ts";
+import { type RegionScope, scopeCondition, servingScopeCondition } from "../../db/scope.ts";
 import type { NewPsksOrganisationRow, PsksKindRow, PsksOrganisationRow } from "./psks.table.ts";
 
 type WithKind = PsksOrganisationRow & { kind_name: string | null };
@@ -8,16 +11,33 @@ type WithKind = PsksOrganisationRow & { kind_name: string | null };
 export async function listOrganisations(
   db: Db,
   scope: RegionScope,
-  filter: { regionCode?: string; kind?: string; limit: number; offset: number },
+  filter: { regionCode?: string; above?: boolean; kind?: string; limit: number; offset: number },
 ): Promise<{ rows: WithKind[]; total: number }> {
-  let query = db.selectFrom("psks_organisations as o").where(scopeCondition("o.region_code", scope));
-  if (filter.regionCode) query = query.where("o.region_code", "like", `${filter.regionCode}%`);
+  const region = filter.regionCode;
+  const above = filter.above && region ? ancestorRegionCodes(region) : [];
+  let query = db
+    .selectFrom("psks_organisations as o")
+    .where(
+      above.length > 0
+        ? servingScopeCondition("o.region_code", scope)
+        : scopeCondition("o.region_code", scope),
+    );
+  if (region) {
+    query = query.where((eb) =>
+      above.length > 0
+        ? eb.or([eb("o.region_code", "like", `${region}%`), eb("o.region_code", "in", above)])
+        : eb("o.region_code", "like", `${region}%`),
+    );
+  }
   if (filter.kind) query = query.where("o.kind_code", "=", filter.kind);
+  let page = query
+    .leftJoin("psks_kinds as k", "k.code", "o.kind_code")
+    .selectAll("o")
+    .select("k.name as kind_name");
+  // With the regions above: the region's own first (longer codes), then its kecamatan's, city's, ….
+  if (above.length > 0) page = page.orderBy(sql`length(o.region_code)`, "desc");
   const [rows, count] = await Promise.all([
-    query
-      .leftJoin("psks_kinds as k", "k.code", "o.kind_code")
-      .selectAll("o")
-      .select("k.name as kind_name")
+    page
       .orderBy("o.region_code")
       .orderBy("o.name")
       .orderBy("o.id")

@@ -33,6 +33,23 @@ describeEachDialect("PSKS organisations: register, edit, delete within the regio
   let karangTaruna = "";
   let outside = "";
 
+  it("lists a kelurahan's own PSKS first, then, when asked, those of its kecamatan and city, which a PSM may read", async () => {
+    const psm = await as("psm.kebon-kelapa");
+    type Item = { name: string; regionCode: string };
+    const own = (await psm.get("/api/v1/psks?region=3171011005")).json().items as Item[];
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((o) => o.regionCode === "3171011005")).toBe(true);
+    const serving = (await psm.get("/api/v1/psks?region=3171011005&above=true")).json();
+    const codes = (serving.items as Item[]).map((o) => o.regionCode);
+    expect(serving.total).toBe(codes.length);
+    expect(codes.slice(0, own.length)).toEqual(own.map((o) => o.regionCode));
+    expect(new Set(codes.slice(own.length))).toEqual(new Set(["317101", "3171"]));
+    expect((serving.items as Item[]).map((o) => o.name)).toContain("LKS Bina Sejahtera Gambir");
+    // Asking for another kelurahan with its regions above shows only what serves this PSM's too.
+    const elsewhere = (await psm.get("/api/v1/psks?region=3171011001&above=true")).json().items as Item[];
+    expect(elsewhere.every((o) => ["317101", "3171"].includes(o.regionCode))).toBe(true);
+  });
+
   it("edits only the fields sent, normalises the phone and audits before and after", async () => {
     const psm = await as("psm.gambir");
     const kinds = (await psm.get("/api/v1/psks-kinds")).json();

@@ -102,6 +102,7 @@ export async function listPsks(db: Kysely<Database>, actor: Actor, query: z.infe
   assertPermission(actor, "households:read");
   const { rows, total } = await repo.listOrganisations(db, actor.scope, {
     regionCode: query.region,
+    above: query.above === "true" && query.region !== undefined,
     kind: query.kind,
     limit: query.limit,
     offset: query.offset,

@@ -78,7 +78,7 @@ export function PsksPage() {
             <ul className="item-list">
               {list.data.items.map((o) => (
                 <li key={o.id} className="item">
-                  <Organisation organisation={o} />
+                  <Organisation organisation={o} own={o.regionCode.startsWith(code)} />
                 </li>
               ))}
             </ul>
@@ -90,7 +90,8 @@ export function PsksPage() {
   );
 }
 
-function Organisation({ organisation: o }: { organisation: Psks }) {
+/** One organisation; `own` when it is registered for this region (or one within it): only those are edited here. */
+function Organisation({ organisation: o, own }: { organisation: Psks; own: boolean }) {
   const { t } = useLanguage();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -103,37 +104,44 @@ function Organisation({ organisation: o }: { organisation: Psks }) {
       <p className="item-title">{o.name}</p>
       <p className="item-meta">
         {o.kindName ?? o.kindCode} · {formatRegionCode(o.regionCode)}
+        {!own && <span className="tag">{t("registry.psks.fromAbove")}</span>}
       </p>
       {o.address && <p className="item-meta">{o.address}</p>}
       {contact && <p className="item-meta">{contact}</p>}
       {o.note && <p className="item-meta">{o.note}</p>}
-      <Can permission="households:write">
-        <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-            {t("registry.psks.edit")}
-          </button>
-          {confirming ? (
-            <>
-              <button
-                type="button"
-                className="button button-danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(o.id, { onSuccess: () => setConfirming(false) })}
-              >
-                {t("registry.psks.confirmDelete", { name: o.name })}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-                {t("registry.events.cancel")}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-              {t("registry.psks.delete")}
+      {own && (
+        <Can permission="households:write">
+          <div className="actions">
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              {t("registry.psks.edit")}
             </button>
-          )}
-        </div>
-        <FormError error={remove.error} />
-      </Can>
+            {confirming ? (
+              <>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(o.id, { onSuccess: () => setConfirming(false) })}
+                >
+                  {t("registry.psks.confirmDelete", { name: o.name })}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setConfirming(false)}
+                >
+                  {t("registry.events.cancel")}
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+                {t("registry.psks.delete")}
+              </button>
+            )}
+          </div>
+          <FormError error={remove.error} />
+        </Can>
+      )}
     </article>
   );
 }

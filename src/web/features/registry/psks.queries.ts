@@ -35,10 +35,14 @@ export function usePsksKinds() {
   });
 }
 
-/** One page of the organisations serving `region` or a region within it. */
+/**
+ * One page of the organisations serving `region`: its own and those of the regions within it,
+ * then those registered for the regions above it (its kecamatan's, city's), which serve it too.
+ */
 export function usePsksList(region: string, page: number) {
   const search = new URLSearchParams({
     region,
+    above: "true",
     limit: String(PSKS_PAGE_SIZE),
     offset: String((page - 1) * PSKS_PAGE_SIZE),
   });
