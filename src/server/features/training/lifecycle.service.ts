@@ -222,29 +222,25 @@ export async function deleteProgramme(db: Tx, actor: Actor, id: string): Promise
   });
 }
 
-/** Archives a programme: kept with every record, no longer offered for new cohorts. Idempotent. */
-export async function archiveProgramme(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
+/**
+ * Archives a programme (kept with every record, no longer offered for new cohorts), or restores
+ * it. Idempotent.
+ */
+async function retireProgramme(db: Tx, actor: Actor, id: string, retire: boolean, reason?: string) {
   assertManage(actor);
   await db.transaction().execute(async (trx) => {
     const row = await findProgramme(trx, id);
     if (!row) throw notFound(PROGRAMME);
-    if (row.archived_at !== null) return;
-    const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
-    await changeRetirement(trx, actor, target, null, reason);
-  });
-}
-
-/** Restores an archived programme. */
-export async function restoreProgramme(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
-  assertManage(actor);
-  await db.transaction().execute(async (trx) => {
-    const row = await findProgramme(trx, id);
-    if (!row) throw notFound(PROGRAMME);
-    if (row.archived_at === null) return;
+    if ((row.archived_at === null) !== retire) return;
     const target = { table: "training_programmes", column: "archived_at", id, regionCode: null } as const;
     await changeRetirement(trx, actor, target, row.archived_at, reason);
   });
 }
+
+export const archiveProgramme = (db: Tx, actor: Actor, id: string, reason?: string) =>
+  retireProgramme(db, actor, id, true, reason);
+export const restoreProgramme = (db: Tx, actor: Actor, id: string, reason?: string) =>
+  retireProgramme(db, actor, id, false, reason);
 
 /** Edits a module's code, title and lesson hours; the code stays unique within the programme. */
 export async function updateModule(db: Tx, actor: Actor, id: string, body: z.infer<typeof updateModuleBody>) {
@@ -332,36 +328,22 @@ export async function deleteCohort(db: Tx, actor: Actor, id: string): Promise<vo
   });
 }
 
-/** Cancels a cohort: kept with what was recorded. Idempotent. */
-export async function cancelCohort(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
+/**
+ * Cancels a cohort (kept with what was recorded), or restores it: refused while its programme is
+ * archived. Idempotent.
+ */
+async function retireCohort(db: Tx, actor: Actor, id: string, retire: boolean, reason?: string) {
   assertManage(actor);
   await db.transaction().execute(async (trx) => {
     const row = await findCohort(trx, id);
     if (!row) throw notFound(COHORT);
-    if (row.cancelled_at !== null) return;
-    const target = {
-      table: "training_cohorts",
-      column: "cancelled_at",
-      id,
-      regionCode: row.region_code,
-    } as const;
-    await changeRetirement(trx, actor, target, null, reason);
-  });
-}
-
-/** Restores a cancelled cohort; refused while its programme is archived. */
-export async function restoreCohort(db: Tx, actor: Actor, id: string, reason?: string): Promise<void> {
-  assertManage(actor);
-  await db.transaction().execute(async (trx) => {
-    const row = await findCohort(trx, id);
-    if (!row) throw notFound(COHORT);
-    if (row.cancelled_at === null) return;
-    const programme = await findProgramme(trx, row.programme_id);
-    if (programme?.archived_at)
+    if ((row.cancelled_at === null) !== retire) return;
+    if (!retire && (await findProgramme(trx, row.programme_id))?.archived_at) {
       throw restoreRefused({
         id: "program pelatihannya masih diarsipkan",
         en: "its training programme is still archived",
       });
+    }
     const target = {
       table: "training_cohorts",
       column: "cancelled_at",
@@ -371,6 +353,11 @@ export async function restoreCohort(db: Tx, actor: Actor, id: string, reason?: s
     await changeRetirement(trx, actor, target, row.cancelled_at, reason);
   });
 }
+
+export const cancelCohort = (db: Tx, actor: Actor, id: string, reason?: string) =>
+  retireCohort(db, actor, id, true, reason);
+export const restoreCohort = (db: Tx, actor: Actor, id: string, reason?: string) =>
+  retireCohort(db, actor, id, false, reason);
 
 // ── Sessions ──────────────────────────────────────────────────────────────────
 
