@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { monthNameId, periodeIndonesia, tanggalIndonesia } from "./indonesian-dates.ts";
+import { monthNameId, namaBulan, periodeIndonesia, tanggalIndonesia } from "./indonesian-dates.ts";
 
 describe("Indonesian dates", () => {
+  it("names the months in Indonesian", () => {
+    expect([1, 5, 8, 12].map(namaBulan)).toEqual(["Januari", "Mei", "Agustus", "Desember"]);
+  });
+
   it("writes a date, a month and a period the way letters print them", () => {
     expect(tanggalIndonesia("2024-05-02")).toBe("2 Mei 2024");
     expect(tanggalIndonesia("2026-12-31")).toBe("31 Desember 2026");

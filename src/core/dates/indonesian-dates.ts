@@ -15,6 +15,11 @@ const MONTHS = [
   "Desember",
 ] as const;
 
+/** 5 → "Mei" (month 1–12). */
+export function namaBulan(month: number): string {
+  return MONTHS[month - 1] as string;
+}
+
 /** 2024-05-02 → "2 Mei 2024". */
 export function tanggalIndonesia(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -32,5 +37,5 @@ export function periodeIndonesia(start: string, end: string): string {
 
 /** 'YYYY-MM' → "Mei 2024". */
 export function monthNameId(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return `${namaBulan(Number(month.slice(5, 7)))} ${month.slice(0, 4)}`;
 }

@@ -7,6 +7,8 @@
  * one that does not put the birth in the future and let callers cross-check stored data with
  * {@link nikMatchesPerson}. Only Dukcapil can confirm that a well-formed NIK was really issued.
  */
+
+import { namaBulan } from "../dates/indonesian-dates.ts";
 import {
   checkRegionPrefix,
   checkSerial,
@@ -47,20 +49,6 @@ export interface ParseNikOptions {
 
 export type NikResult = CheckedWithWarnings<NikParts>;
 
-const MONTHS_ID = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-];
 const MONTHS_EN = [
   "January",
   "February",
@@ -79,7 +67,7 @@ const MONTHS_EN = [
 /** Spells a date the way each audience reads it ("12 Agustus 1990" / "12 August 1990"). */
 function spellDate(year: number | string, month: number, day: number): { id: string; en: string } {
   return {
-    id: `${day} ${MONTHS_ID[month - 1]} ${year}`,
+    id: `${day} ${namaBulan(month)} ${year}`,
     en: `${day} ${MONTHS_EN[month - 1]} ${year}`,
   };
 }
