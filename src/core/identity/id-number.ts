@@ -28,8 +28,11 @@ export type KnownRegion = (code6: string) => boolean;
 const SEPARATORS = /[\s.\-\u2010-\u2015\u2212]/g;
 
 /** Removes the separators people type between digit groups. */
+const DIGITS = /^\d*$/;
+const DIGITS_16 = /^\d{16}$/;
+
 export function stripSeparators(input: string): string {
-  return input.replace(SEPARATORS, "");
+  return DIGITS.test(input) ? input : input.replace(SEPARATORS, "");
 }
 
 /**
@@ -41,6 +44,7 @@ export function checkShape(cleaned: string, kind: IdNumberKind): Reason[] {
   if (cleaned.length === 0) {
     return [reason(`${kind.prefix}_empty`, `${kind.id} wajib diisi.`, `${kind.en} is required.`)];
   }
+  if (DIGITS_16.test(cleaned)) return [];
   const reasons: Reason[] = [];
   const chars = Array.from(cleaned);
   const foreign = [...new Set(chars.filter((c) => !/^[0-9]$/.test(c)))];

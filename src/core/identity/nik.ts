@@ -78,7 +78,7 @@ function isLeapYear(year: number): boolean {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -158,8 +158,19 @@ export function parseNik(input: string, opts: ParseNikOptions = {}): NikResult {
  * 20YY unless that date is after `today`, then 19YY. Compared as a plain calendar key so that an
  * impossible date (30 February) still gets a century and can be reported with its year.
  */
+/** The last reference date's YYYYMMDD (local calendar): a file's NIKs share one reference date. */
+let lastToday = { time: Number.NaN, key: 0 };
+
+function localDateKey(today: Date): number {
+  const time = today.getTime();
+  if (time !== lastToday.time) {
+    lastToday = { time, key: today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate() };
+  }
+  return lastToday.key;
+}
+
 function chooseCentury(yy: number, month: number, day: number, today: Date): number {
-  const todayKey = today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate();
+  const todayKey = localDateKey(today);
   const recent = 2000 + yy;
   return recent * 10000 + month * 100 + day <= todayKey ? recent : 1900 + yy;
 }

@@ -21,6 +21,8 @@ export type PhoneResult = Checked<PhoneNumber>;
 
 /** Grouping people type: spaces, hyphens or dashes, dots and parentheses around area codes. */
 const SEPARATORS = /[\s.\-\u2010-\u2015\u2212()]/g;
+/** Digits only, optionally after a leading +. */
+const PLAIN = /^\+?\d*$/;
 
 /** National lengths including the leading 0 (mobile 0812-345-678 … 0812-3456-78901). */
 const LENGTHS: Record<PhoneKind, { min: number; max: number; id: string; en: string }> = {
@@ -39,7 +41,9 @@ export function normalizePhone(input: string): PhoneResult {
     return reject(reason("phone_empty", "Nomor telepon wajib diisi.", "A phone number is required."));
   }
 
-  const foreign = [...new Set(Array.from(compact.replace(/^\+/, "")).filter((c) => !/^[0-9]$/.test(c)))];
+  const foreign = PLAIN.test(compact)
+    ? []
+    : [...new Set(Array.from(compact.replace(/^\+/, "")).filter((c) => !/^[0-9]$/.test(c)))];
   if (foreign.length > 0) {
     const shown = foreign
       .slice(0, 5)

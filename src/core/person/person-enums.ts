@@ -6,7 +6,9 @@ import type { Bilingual } from "../errors/language.ts";
 
 function enumeration<const T extends string>(entries: Record<T, Bilingual>) {
   const codes = Object.keys(entries) as T[];
-  return { codes, labels: entries, is: (v: string): v is T => v in entries };
+  // A set, not `v in entries`: that would also accept "constructor", "toString", …
+  const known = new Set<string>(codes);
+  return { codes, labels: entries, is: (v: string): v is T => known.has(v) };
 }
 
 export const SEXES = enumeration({
@@ -87,6 +89,8 @@ export const HEALTH_INSURANCE = enumeration({
  * or underscores (`Kepala Keluarga` → kepala_keluarga). Returns null when it is not a known code.
  */
 export function parseEnumValue<T extends string>(e: { is: (v: string) => v is T }, raw: string): T | null {
+  // Most cells already hold the code itself, which the normalisation would leave as it is.
+  if (e.is(raw)) return raw;
   const key = raw
     .trim()
     .toLowerCase()

@@ -78,6 +78,41 @@ describe("person import row", () => {
     }
   });
 
+  it("accepts only the listed codes of an enumeration, not names every object has", () => {
+    for (const value of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const result = validatePersonRow({ ...valid, pendidikan: value, hubungan_keluarga: value }, context);
+      expect(!result.ok && result.problems.map((p) => [p.column, p.code])).toEqual([
+        ["hubungan_keluarga", "enum_invalid"],
+        ["pendidikan", "enum_invalid"],
+      ]);
+    }
+    const spelled = validatePersonRow(
+      { ...valid, pendidikan: " S1 ", hubungan_keluarga: "Kepala-Keluarga" },
+      context,
+    );
+    expect(spelled.ok && [spelled.value.education, spelled.value.relation]).toEqual([
+      "s1",
+      "kepala_keluarga",
+    ]);
+  });
+
+  it("keeps cells with runs of spaces or other white space as one space, and others as they are", () => {
+    const result = validatePersonRow(
+      {
+        ...valid,
+        nama: " Siti\u00a0Nur   Aini ",
+        alamat: "Jl.\tKramat  Raya 5",
+        kode_kelurahan: "31.71.01.1001",
+      },
+      context,
+    );
+    expect(result.ok && [result.value.name, result.value.address, result.value.regionCode]).toEqual([
+      "Siti Nur Aini",
+      "Jl. Kramat Raya 5",
+      "3171011001",
+    ]);
+  });
+
   it("rejects a birth date in the future and names missing required cells", () => {
     const result = validatePersonRow({ ...valid, tanggal_lahir: "2027-01-01", alamat: "" }, context);
     expect(!result.ok && result.problems.map((p) => p.code)).toEqual(["required", "date_in_future"]);

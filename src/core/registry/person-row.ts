@@ -132,6 +132,14 @@ export function checkPersonHeader(header: readonly string[]): HeaderCheck {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
+const TEN_DIGITS = /^\d{10}$/;
+const INCOME_DIGITS = /^\d{1,12}$/;
+const SPACE_RUN = /\s{2,}|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Runs of white space as one space (checked first: almost no cell has any). */
+function collapseSpaces(value: string): string {
+  return SPACE_RUN.test(value) ? value.replace(/\s+/g, " ") : value;
+}
 
 function problem(column: string, value: string, code: string, id: string, en: string): CellProblem {
   return { column, value, code, id, en };
@@ -246,36 +254,60 @@ function fromReasons(column: string, value: string, reasons: readonly Reason[]):
   return reasons.map((r) => ({ ...r, column, value }));
 }
 
-/** Validates one row (keys are normalised column names). Reports every problem of the row. */
+/** A cell's text, trimmed ("" when the column is absent). */
+function cellOf(row: Record<string, string | undefined>, column: string): string {
+  const raw = row[column];
+  return raw === undefined ? "" : raw.trim();
+}
+
+/** A free-text cell as stored: null when empty or "-". */
+function textOrNull(value: string): string | null {
+  return value === "" || value === "-" ? null : value;
+}
+
+/** The last reference date's local YYYY-MM-DD: the rows of one file share one reference date. */
+let lastToday = { time: Number.NaN, iso: "" };
+
+function todayIso(today: Date | undefined): string {
+  const date = today ?? new Date();
+  const time = date.getTime();
+  if (time !== lastToday.time) lastToday = { time, iso: localIsoDate(date) };
+  return lastToday.iso;
+}
+
+/**
+ * Validates one row (keys are normalised column names). Reports every problem of the row.
+ * Called once per row of an import (a million times for a large file), so it reads each cell
+ * once and creates no functions per call.
+ */
 export function validatePersonRow(
   row: Record<string, string | undefined>,
   context: PersonRowContext,
 ): PersonRowResult {
   const problems: CellProblem[] = [];
-  const cell = (c: string) => (row[c] ?? "").trim();
-
   for (const column of REQUIRED_PERSON_COLUMNS) {
-    if (cell(column) === "") {
+    if (cellOf(row, column) === "") {
       problems.push(
         problem(column, "", "required", `Kolom ${column} wajib diisi.`, `Column ${column} is required.`),
       );
     }
   }
-  const missing = new Set(problems.map((p) => p.column));
 
   let nik = "";
-  if (!missing.has("nik")) {
-    const parsed = parseNik(cell("nik"), { today: context.today });
+  const nikRaw = cellOf(row, "nik");
+  if (nikRaw !== "") {
+    const parsed = parseNik(nikRaw, { today: context.today });
     if (parsed.ok) nik = parsed.nik;
-    else problems.push(...fromReasons("nik", cell("nik"), parsed.reasons));
+    else problems.push(...fromReasons("nik", nikRaw, parsed.reasons));
   }
   let kkNumber = "";
-  if (!missing.has("no_kk")) {
-    const parsed = parseKkNumber(cell("no_kk"));
+  const kkRaw = cellOf(row, "no_kk");
+  if (kkRaw !== "") {
+    const parsed = parseKkNumber(kkRaw);
     if (parsed.ok) kkNumber = parsed.kkNumber;
-    else problems.push(...fromReasons("no_kk", cell("no_kk"), parsed.reasons));
+    else problems.push(...fromReasons("no_kk", kkRaw, parsed.reasons));
   }
-  const name = cell("nama").replace(/\s+/g, " ");
+  const name = collapseSpaces(cellOf(row, "nama"));
   if (name.length > 200) {
     problems.push(
       problem(
@@ -288,39 +320,40 @@ export function validatePersonRow(
     );
   }
   let sex: "L" | "P" = "L";
-  if (!missing.has("jenis_kelamin")) {
-    const parsed = parseSex(cell("jenis_kelamin"));
+  const sexRaw = cellOf(row, "jenis_kelamin");
+  if (sexRaw !== "") {
+    const parsed = parseSex(sexRaw);
     if (parsed) sex = parsed;
     else
       problems.push(
         problem(
           "jenis_kelamin",
-          cell("jenis_kelamin"),
+          sexRaw,
           "sex_invalid",
-          `Jenis kelamin harus L (laki-laki) atau P (perempuan), diterima "${cell("jenis_kelamin")}".`,
-          `Sex must be L (male) or P (female), got "${cell("jenis_kelamin")}".`,
+          `Jenis kelamin harus L (laki-laki) atau P (perempuan), diterima "${sexRaw}".`,
+          `Sex must be L (male) or P (female), got "${sexRaw}".`,
         ),
       );
   }
   let birthDate = "";
-  if (!missing.has("tanggal_lahir")) {
-    const raw = cell("tanggal_lahir");
-    const parsed = parseFlexibleDate(raw);
+  const dateRaw = cellOf(row, "tanggal_lahir");
+  if (dateRaw !== "") {
+    const parsed = parseFlexibleDate(dateRaw);
     if (parsed === null) {
       problems.push(
         problem(
           "tanggal_lahir",
-          raw,
+          dateRaw,
           "date_invalid",
-          `Tanggal lahir "${raw}" tidak valid: gunakan TTTT-BB-HH, HH-BB-TTTT atau HH/BB/TTTT dengan tanggal yang ada di kalender.`,
-          `Birth date "${raw}" is not valid: use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY with a real calendar date.`,
+          `Tanggal lahir "${dateRaw}" tidak valid: gunakan TTTT-BB-HH, HH-BB-TTTT atau HH/BB/TTTT dengan tanggal yang ada di kalender.`,
+          `Birth date "${dateRaw}" is not valid: use YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY with a real calendar date.`,
         ),
       );
-    } else if (parsed > localIsoDate(context.today ?? new Date())) {
+    } else if (parsed > todayIso(context.today)) {
       problems.push(
         problem(
           "tanggal_lahir",
-          raw,
+          dateRaw,
           "date_in_future",
           `Tanggal lahir ${parsed} ada di masa depan.`,
           `Birth date ${parsed} is in the future.`,
@@ -329,46 +362,51 @@ export function validatePersonRow(
     } else birthDate = parsed;
   }
   let relation: Relation = "lainnya";
-  if (!missing.has("hubungan_keluarga")) {
-    const parsed = parseEnumValue(RELATIONS, cell("hubungan_keluarga"));
+  const relationRaw = cellOf(row, "hubungan_keluarga");
+  if (relationRaw !== "") {
+    const parsed = parseEnumValue(RELATIONS, relationRaw);
     if (parsed) relation = parsed;
-    else problems.push(enumProblem("hubungan_keluarga", cell("hubungan_keluarga"), RELATIONS.codes));
+    else problems.push(enumProblem("hubungan_keluarga", relationRaw, RELATIONS.codes));
   }
   let regionCode = "";
-  if (!missing.has("kode_kelurahan")) {
-    const raw = cell("kode_kelurahan");
-    const code = raw.replace(/[.\s]/g, "");
-    if (!/^\d{10}$/.test(code)) {
+  const regionRaw = cellOf(row, "kode_kelurahan");
+  if (regionRaw !== "") {
+    const code = TEN_DIGITS.test(regionRaw) ? regionRaw : regionRaw.replace(/[.\s]/g, "");
+    if (!TEN_DIGITS.test(code)) {
       problems.push(
         problem(
           "kode_kelurahan",
-          raw,
+          regionRaw,
           "kelurahan_code_invalid",
-          `Kode kelurahan harus 10 digit (boleh bertitik, mis. 31.71.01.1001), diterima "${raw}".`,
-          `A kelurahan code has 10 digits (dots allowed, e.g. 31.71.01.1001), got "${raw}".`,
+          `Kode kelurahan harus 10 digit (boleh bertitik, mis. 31.71.01.1001), diterima "${regionRaw}".`,
+          `A kelurahan code has 10 digits (dots allowed, e.g. 31.71.01.1001), got "${regionRaw}".`,
         ),
       );
     } else if (!context.knownKelurahan(code)) {
       problems.push(
         problem(
           "kode_kelurahan",
-          raw,
+          regionRaw,
           "kelurahan_unknown",
-          `Kode kelurahan ${raw} tidak dikenal dalam daftar wilayah.`,
-          `Kelurahan code ${raw} is not in the region list.`,
+          `Kode kelurahan ${regionRaw} tidak dikenal dalam daftar wilayah.`,
+          `Kelurahan code ${regionRaw} is not in the region list.`,
         ),
       );
     } else regionCode = code;
   }
-  const rw = missing.has("rw") ? "" : neighbourhood(cell("rw"), "rw", problems);
-  const rt = missing.has("rt") ? "" : neighbourhood(cell("rt"), "rt", problems);
-  const address = cell("alamat").replace(/\s+/g, " ");
+  const rwRaw = cellOf(row, "rw");
+  const rw = rwRaw === "" ? "" : neighbourhood(rwRaw, "rw", problems);
+  const rtRaw = cellOf(row, "rt");
+  const rt = rtRaw === "" ? "" : neighbourhood(rtRaw, "rt", problems);
+  const address = collapseSpaces(cellOf(row, "alamat"));
 
   let monthlyIncome: number | null = null;
-  const incomeRaw = cell("penghasilan");
+  const incomeRaw = cellOf(row, "penghasilan");
   if (incomeRaw !== "") {
-    const digits = incomeRaw.replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
-    if (!/^\d{1,12}$/.test(digits)) {
+    const digits = INCOME_DIGITS.test(incomeRaw)
+      ? incomeRaw
+      : incomeRaw.replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
+    if (!INCOME_DIGITS.test(digits)) {
       problems.push(
         problem(
           "penghasilan",
@@ -381,14 +419,14 @@ export function validatePersonRow(
     } else monthlyIncome = Number(digits);
   }
   let phone: string | null = null;
-  const phoneRaw = cell("no_hp");
+  const phoneRaw = cellOf(row, "no_hp");
   if (phoneRaw !== "" && phoneRaw !== "-") {
     const parsed = normalizePhone(phoneRaw);
     if (parsed.ok) phone = parsed.national;
     else problems.push(...fromReasons("no_hp", phoneRaw, parsed.reasons));
   }
   const ppks: string[] = [];
-  const ppksRaw = cell("ppks");
+  const ppksRaw = cellOf(row, "ppks");
   if (ppksRaw !== "") {
     for (const part of ppksRaw.split(";")) {
       const token = part.trim();
@@ -416,7 +454,6 @@ export function validatePersonRow(
   const longitude = coordinate(row, "longitude", 180, problems);
 
   if (problems.length > 0) return { ok: false, problems };
-  const text = (c: string) => (cell(c) === "" || cell(c) === "-" ? null : cell(c));
   return {
     ok: true,
     value: {
@@ -430,13 +467,13 @@ export function validatePersonRow(
       rw,
       rt,
       address,
-      birthPlace: text("tempat_lahir"),
+      birthPlace: textOrNull(cellOf(row, "tempat_lahir")),
       maritalStatus,
       education,
       occupation,
       monthlyIncome,
       disability,
-      chronicIllness: text("penyakit_kronis"),
+      chronicIllness: textOrNull(cellOf(row, "penyakit_kronis")),
       healthInsurance,
       phone,
       ppks,
