@@ -17,6 +17,7 @@ import * as personNameWords from "./2026-11-28-010-person-name-words.ts";
 import * as trainingLifecycle from "./2026-11-28-010-training-lifecycle.ts";
 import * as householdListIndex from "./2026-11-28-011-household-list-index.ts";
 import * as psksDemoFlag from "./2026-11-28-012-psks-demo-flag.ts";
+import * as uniqueNumbersAsIndexes from "./2026-11-28-013-unique-numbers-as-indexes.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-010-training-lifecycle": trainingLifecycle,
   "2026-11-28-011-household-list-index": householdListIndex,
   "2026-11-28-012-psks-demo-flag": psksDemoFlag,
+  "2026-11-28-013-unique-numbers-as-indexes": uniqueNumbersAsIndexes,
 };

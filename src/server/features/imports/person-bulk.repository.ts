@@ -3,14 +3,21 @@
  * first load of a city's data, and the 1,000,000-row benchmark). Nothing can match an existing
  * record, so there are no per-row lookups, and the work that an ordinary insert does row by row
  * is done by set:
- * - every secondary (non-unique) index of persons and households is dropped inside the import's
- *   transaction and rebuilt from its own stored definition at the end, read from the schema, so an
- *   index added by a later migration is handled the same way. Building an index from sorted data
- *   is far cheaper than a million random insertions into it once it outgrows the page cache;
+ * - every index of persons and households but their primary keys is dropped inside the import's
+ *   transaction and built again from its own stored definition at the end, read from the schema,
+ *   so an index added by a later migration is handled the same way. That includes the unique NIK
+ *   and KK indexes (named indexes since migration 013): building an index from sorted keys is far
+ *   cheaper than a million random insertions into it once it outgrows the page cache, and the
+ *   unique build checks every number at once (a repeat fails the import; the reader has already
+ *   rejected any repeat within the file, and the registry was empty). The primary keys are
+ *   time-ordered ids, appended to;
  * - the FTS5 search trigger is dropped and each batch of new persons is indexed by two set-based
  *   statements (about 3 µs a row instead of about 15 through the trigger); the name-word index's
  *   trigger is dropped too and that table filled in key order at the end;
- * - persons and households go in 64 rows per prepared INSERT.
+ * - persons and households go in 64 rows per prepared INSERT, `OR FAIL`: a conflict (which the
+ *   reader's checks rule out) still fails the import, but the statement keeps no journal to undo
+ *   itself alone (with foreign keys off for the load, see `bulkSettings` in
+ *   person-import.service.ts).
  * All of it happens in the caller's transaction, so a failed or killed import rolls the dropped
  * indexes and trigger back with the rows.
  */
@@ -72,7 +79,7 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
   const definitions = sqlite
     .prepare(
       `SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('persons', 'households') AND sql IS NOT NULL
-        AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%')
+        AND (type = 'index'
           OR (type = 'trigger' AND name IN ('persons_search_insert', 'person_name_words_insert')))`,
     )
     .all() as { type: string; name: string; sql: string }[];
@@ -81,9 +88,9 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
   const worded = definitions.some((d) => d.name === "person_name_words_insert");
 
   const personRow = `(${PERSON_COLUMNS.map(() => "?").join(", ")}, 'ada', 0, '${now}', '${now}')`;
-  const personHead = `INSERT INTO persons (${PERSON_COLUMNS.join(", ")}, nik_status, is_demo, created_at, updated_at)`;
+  const personHead = `INSERT OR FAIL INTO persons (${PERSON_COLUMNS.join(", ")}, nik_status, is_demo, created_at, updated_at)`;
   const householdRow = `(${HOUSEHOLD_COLUMNS.map(() => "?").join(", ")}, 0, '${now}', '${now}')`;
-  const householdHead = `INSERT INTO households (${HOUSEHOLD_COLUMNS.join(", ")}, is_demo, created_at, updated_at)`;
+  const householdHead = `INSERT OR FAIL INTO households (${HOUSEHOLD_COLUMNS.join(", ")}, is_demo, created_at, updated_at)`;
   const persons = multiRow(sqlite, personHead, personRow, BULK_ROWS);
   const person = multiRow(sqlite, personHead, personRow, 1);
   const households = multiRow(sqlite, householdHead, householdRow, BULK_ROWS);
@@ -94,7 +101,7 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
     lastPerson: sqlite.prepare("SELECT max(rowid) FROM persons").pluck(),
     lastKey: sqlite.prepare("SELECT max(rowid) FROM person_search_keys").pluck(),
     keys: sqlite.prepare(
-      "INSERT INTO person_search_keys (person_id) SELECT id FROM persons WHERE rowid > ? ORDER BY rowid",
+      "INSERT OR FAIL INTO person_search_keys (person_id) SELECT id FROM persons WHERE rowid > ? ORDER BY rowid",
     ),
     fts: sqlite.prepare(`INSERT INTO persons_fts (rowid, name_phonetic)
       SELECT k.rowid, p.name_phonetic FROM person_search_keys k CROSS JOIN persons p ON p.id = k.person_id

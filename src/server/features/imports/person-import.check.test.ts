@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
-import { asciiNameKeys, FileCheck } from "./person-import.check.ts";
+import { asciiNameKeys, F, FIELDS, FileCheck, unpack } from "./person-import.check.ts";
 import { addressKeyHash, SeenIndex } from "./seen-index.ts";
 
 describe("asciiNameKeys", () => {
@@ -94,5 +94,48 @@ describe("FileCheck", () => {
     ]);
     expect(check.problems[0]?.en).toContain("row 2");
     expect(check.result()).toMatchObject({ read: 4, rejected: 2, households: 1 });
+  });
+
+  it("packs every accepted row in order, also when a cell holds the separator after many rows", () => {
+    const check = new FileCheck(
+      { kelurahan: ["3171011001"], ppks: [], allowedRegions: null, today: null },
+      true,
+      false,
+    );
+    check.header(
+      ["no_kk", "nik", "nama", "jenis_kelamin", "tanggal_lahir", "hubungan_keluarga"].concat([
+        "kode_kelurahan",
+        "rw",
+        "rt",
+        "alamat",
+      ]),
+    );
+    const n = 700;
+    const address = (i: number) => (i === 600 ? "Jl. A\u001fB" : `Jl. Cideng ${i}`);
+    const batches = [];
+    for (let i = 1; i <= n; i++) {
+      const kk = `3171010101${String(200000 + i)}`;
+      const nik = `317101120890${String(i).padStart(4, "0")}`;
+      check.row(
+        [kk, nik, `Budi ${"x".repeat(i % 3)}`, "L", "1990-08-12", "anak", "3171011001", "1", "2", address(i)],
+        i + 1,
+      );
+      if (i === 300) batches.push(check.take());
+    }
+    batches.push(check.take());
+    expect(check.problems).toEqual([]);
+    // The first batch went as one string; the second, with the separator inside a cell, as fields.
+    expect(typeof batches[0]?.packed).toBe("string");
+    expect(Array.isArray(batches[1]?.packed)).toBe(true);
+    const fields = batches.flatMap((b) => unpack(b));
+    expect(fields.length).toBe(n * FIELDS);
+    for (let i = 1; i <= n; i++) {
+      const at = (i - 1) * FIELDS;
+      expect([fields[at + F.row], fields[at + F.nik], fields[at + F.address]]).toEqual([
+        String(i + 1),
+        `317101120890${String(i).padStart(4, "0")}`,
+        address(i),
+      ]);
+    }
   });
 });

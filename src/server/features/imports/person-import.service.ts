@@ -86,8 +86,8 @@ export interface ImportProgress {
 /** Files from this size on are read on a second thread (below it, starting one costs more). */
 const WORKER_FROM_BYTES = 4 * 1024 * 1024;
 
+/** What the rows are checked against (the catalogues must be loaded: `ensureCatalogues`). */
 async function loadContext(db: Kysely<Database>, options: PersonImportOptions): Promise<CheckContext> {
-  await ensureCatalogues(db);
   const [regions, ppks] = await Promise.all([
     db.selectFrom("regions").select("code").where("kind", "in", ["kelurahan", "desa"]).execute(),
     db.selectFrom("ppks_categories").select("code").where("active", "=", 1).execute(),
@@ -158,11 +158,12 @@ export async function importPersons(
   source: TabularSource,
   options: PersonImportOptions = {},
 ): Promise<PersonImportResult> {
-  const context = await loadContext(target.db, options);
+  await ensureCatalogues(target.db);
   const progress = options.onProgress ?? (() => {});
   const track = (phase: ImportProgress["phase"], batch: RowBatch, written: number) =>
     progress({ phase, read: batch.read, rejected: batch.rejected, written });
   if (options.dryRun) {
+    const context = await loadContext(target.db, options);
     progress({ phase: "reading", read: 0, rejected: 0, written: 0 });
     const check = await read(source, context, options, { packing: false, atomic: false }, (b) =>
       track("reading", b, 0),
@@ -173,6 +174,9 @@ export async function importPersons(
   const atomic = !options.skipInvalid;
   let written = 0;
   const run = async (db: Db, writer: BatchWriter) => {
+    // Read under the write lock: the region list and catalogue the rows are checked against stay
+    // as they are until the commit (the bulk load relies on it, see `bulkSettings`).
+    const context = await loadContext(db, options);
     progress({ phase: "writing", read: 0, rejected: 0, written: 0 });
     const check = await read(source, context, options, { packing: true, atomic }, async (batch) => {
       if (batch.rows > 0) await writer.writeBatch(batch);
@@ -216,15 +220,19 @@ async function transaction(
     return target.db.transaction().execute((trx) => run(trx, rowWriter(kyselyImportStore(trx), options)));
   }
   const sqlite = target.sqlite;
-  const bulk = registryIsEmpty(sqlite);
-  const journal = bulk ? rollbackJournal(sqlite) : null;
-  const cache = bulk ? importCache(sqlite) : null;
+  const settings = registryIsEmpty(sqlite) ? bulkSettings(sqlite) : null;
   try {
     sqlite.exec("BEGIN IMMEDIATE");
+    // Another connection may have written between the look and the lock: then the ordinary path.
+    if (settings && !registryIsEmpty(sqlite)) {
+      sqlite.exec("ROLLBACK");
+      settings.restore();
+      return transaction(target, options, run);
+    }
     try {
       // Kysely's SQLite driver uses this same connection, so `target.db` writes join the transaction.
       const now = nowIso();
-      const writer: BatchWriter = bulk
+      const writer: BatchWriter = settings
         ? new BulkWriter(sqliteBulkStore(sqlite, now), options, now)
         : rowWriter(sqliteImportStore(sqlite), options);
       const done = await run(target.db, writer);
@@ -235,9 +243,42 @@ async function transaction(
       throw error;
     }
   } finally {
-    cache?.restore();
-    journal?.restore();
+    settings?.restore();
   }
+}
+
+type Sqlite = NonNullable<ImportTarget["sqlite"]>;
+
+/**
+ * Connection settings of the first load into an empty registry, each restored afterwards (they
+ * can only change outside a transaction): the rollback journal instead of WAL, a small page cache,
+ * and no foreign-key enforcement.
+ *
+ * Foreign keys: with them enforced, every multi-row INSERT keeps a statement journal (it must be
+ * able to undo itself alone if a key check fails at its end), and with 16 KiB pages that journal
+ * spills to a temporary file at once: at 1,000,000 rows about a million extra writes, a third of
+ * the import's system time (docs/benchmarks.md). Without them, and with `INSERT OR FAIL` (which
+ * needs no statement undo either), there is none. The keys still hold by construction: every
+ * household and person row of the load names a household of the same load and a kelurahan from
+ * the region list read under the write lock (`loadContext` runs inside the transaction), and every
+ * classification a category of the catalogue read the same way; a test checks
+ * `PRAGMA foreign_key_check` after a bulk load.
+ */
+function bulkSettings(sqlite: Sqlite): { restore(): void } {
+  const journal = rollbackJournal(sqlite);
+  const cache = importCache(sqlite);
+  const keys = sqlite.pragma("foreign_keys", { simple: true });
+  sqlite.pragma("foreign_keys = OFF");
+  let restored = false;
+  return {
+    restore: () => {
+      if (restored) return;
+      restored = true;
+      sqlite.pragma(`foreign_keys = ${Number(keys) ? "ON" : "OFF"}`);
+      cache.restore();
+      journal?.restore();
+    },
+  };
 }
 
 /**
@@ -249,7 +290,7 @@ async function transaction(
  * database is next opened (tested in src/cli/commands/import.test.ts). With another connection
  * open the mode cannot change, and the import simply stays in WAL.
  */
-function rollbackJournal(sqlite: NonNullable<ImportTarget["sqlite"]>): { restore(): void } | null {
+function rollbackJournal(sqlite: Sqlite): { restore(): void } | null {
   if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") return null;
   try {
     if (sqlite.pragma("journal_mode = DELETE", { simple: true }) !== "delete") return null;
@@ -272,13 +313,12 @@ const IMPORT_CACHE_KIB = 8 * 1024;
 /**
  * A small page cache for the bulk load (8 MB instead of the connection's usual 64 MB), restored
  * afterwards.
- * The secondary indexes are dropped during the load, so what the inserts touch is the right edge
- * of the tables and of the id indexes, plus the unique NIK and KK indexes; the sorter of the index
- * builds at the end spills to temporary files beyond it. At 1,000,000 rows 8, 16 and 64 MB took
- * the same CPU time within the noise, and each 8 MB less is 8 MB less peak memory
- * (docs/benchmarks.md, "Import").
+ * Every index but the primary keys is dropped during the load, so what the inserts touch is the
+ * right edge of the tables and of the id indexes; the sorter of the index builds at the end spills
+ * to temporary files beyond it (and was slower with a bigger cache). Each 8 MB less is 8 MB less
+ * peak memory (docs/benchmarks.md, "Import").
  */
-function importCache(sqlite: NonNullable<ImportTarget["sqlite"]>): { restore(): void } {
+function importCache(sqlite: Sqlite): { restore(): void } {
   const before = sqlite.pragma("cache_size", { simple: true });
   sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   return { restore: () => void sqlite.pragma(`cache_size = ${Number(before)}`) };

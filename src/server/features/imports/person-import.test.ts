@@ -274,6 +274,46 @@ describe("person import into an empty registry (bulk path) [sqlite]", () => {
   });
 });
 
+describe("schema and settings after a bulk load [sqlite]", () => {
+  it("keeps every foreign key, builds every dropped index again and restores the connection's settings", async () => {
+    const opened = await openTestDb("sqlite");
+    try {
+      const { db, sqlite } = opened.handle;
+      const s = sqlite as NonNullable<typeof sqlite>;
+      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+      const schema = () =>
+        s
+          .prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name",
+          )
+          .all();
+      const before = schema();
+      const result = await importPersons({ db, sqlite }, { buffer: MIXED }, { skipInvalid: true });
+      expect(result.summary.inserted).toBeGreaterThan(0);
+      expect(s.prepare("SELECT count(*) FROM ppks_classifications").pluck().get()).toBeGreaterThan(0);
+
+      expect(s.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+      expect(schema()).toEqual(before);
+      expect(s.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(s.pragma("journal_mode", { simple: true })).toBe("wal");
+      // The rebuilt unique index refuses a NIK already there, with SQLite's usual message.
+      const nik = s.prepare("SELECT nik FROM persons LIMIT 1").pluck().get();
+      expect(() =>
+        s
+          .prepare(
+            `INSERT INTO persons (id, household_id, nik, nik_status, name, name_normalized, sex, relation,
+              region_code, seq, created_at, updated_at)
+             SELECT 'x', household_id, nik, 'ada', 'X', 'x', 'L', 'anak', region_code, 0, '', '' FROM persons WHERE nik = ?`,
+          )
+          .run(nik),
+      ).toThrow(/UNIQUE constraint failed: persons\.nik/);
+    } finally {
+      await opened.handle.close();
+      await opened.cleanup();
+    }
+  });
+});
+
 describe("change numbers of a bulk load [sqlite]", () => {
   it("gives every row its own change number below the counter, so that a later write comes after it", async () => {
     const opened = await openTestDb("sqlite");

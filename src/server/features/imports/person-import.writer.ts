@@ -286,31 +286,20 @@ export class BulkWriter {
     if (f.length !== batch.rows * FIELDS) {
       throw new Error("Bulk import: a packed batch does not have the expected shape");
     }
-    let households = 0;
+    // Rows go in file order: with the unique NIK and KK indexes dropped for the load (built from
+    // sorted keys at the end) every insert appends, and no order within a batch is cheaper. The
+    // batch's new households go in first, so each precedes its persons.
+    const created: number[] = [];
     let classifications = 0;
     for (let at = 0; at < f.length; at += FIELDS) {
-      if (f.get(at + F.newHousehold) === "1") households++;
+      if (f.get(at + F.newHousehold) === "1") created.push(at);
       const ppks = f.get(at + F.ppks);
       if (ppks !== "") classifications += ppks.split(";").length;
     }
-    let seq = this.store.allocateSeq(batch.rows + households + classifications);
+    let seq = this.store.allocateSeq(batch.rows + created.length + classifications);
     const cv: unknown[][] = [];
     const source = this.options.ppksSource ?? "dtks";
     const actor = this.options.actorId ?? null;
-    // Rows go in sorted by KK (households) and NIK (persons) within the batch: the unique indexes
-    // on those numbers are then visited in order, which cut the insert time by a fifth on
-    // 1,000,000 rows (docs/benchmarks.md). Every new household precedes its persons.
-    const rows: number[] = [];
-    const kks: string[] = [];
-    const niks: string[] = [];
-    for (let at = 0; at < f.length; at += FIELDS) {
-      rows.push(at);
-      niks.push(f.get(at + F.nik));
-      kks.push(f.get(at + F.newHousehold) === "1" ? f.get(at + F.kk) : "");
-    }
-    const by = (keys: string[]) => (a: number, b: number) =>
-      (keys[a / FIELDS] as string) < (keys[b / FIELDS] as string) ? -1 : 1;
-    const created = rows.filter((at) => kks[at / FIELDS] !== "").sort(by(kks));
     this.store.insertHouseholds(created.length, (to, i, n) => {
       const at = created[n] as number;
       to[i] = this.householdId(Number(f.get(at + F.ordinal)));
@@ -323,9 +312,8 @@ export class BulkWriter {
       to[i + 7] = numOrNull(f.get(at + F.longitude));
       to[i + 8] = seq++;
     });
-    rows.sort(by(niks));
-    this.store.insertPersons(rows.length, (to, i, n) => {
-      const at = rows[n] as number;
+    this.store.insertPersons(batch.rows, (to, i, n) => {
+      const at = n * FIELDS;
       const householdId = this.householdId(Number(f.get(at + F.ordinal)));
       const region = f.get(at + F.region);
       const personId = this.personId(this.inserted++);

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Migrator } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "../create-db.ts";
+import { MIGRATIONS } from "./index.ts";
+
+const BEFORE = "2026-11-28-012-psks-demo-flag";
+const THIS = "2026-11-28-013-unique-numbers-as-indexes";
+const NOW = "2026-11-28T00:00:00.000Z";
+
+describe("migration 013: NIK and KK uniqueness as named indexes [sqlite]", () => {
+  let dir: string;
+  let handle: DbHandle;
+  let migrator: Migrator;
+  const sqlite = () => handle.sqlite as NonNullable<DbHandle["sqlite"]>;
+  const names = (table: string) =>
+    (
+      sqlite()
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') ORDER BY name",
+        )
+        .all(table) as { name: string }[]
+    ).map((r) => r.name);
+  const insertPerson = (id: string, nik: string, name: string) =>
+    sqlite()
+      .prepare(
+        `INSERT INTO persons (id, household_id, nik, nik_status, name, name_normalized, name_phonetic, sex,
+          relation, region_code, seq, created_at, updated_at)
+         VALUES (?, 'h1', ?, 'ada', ?, lower(?), lower(?), 'L', 'anak', '3171011001', 2, '${NOW}', '${NOW}')`,
+      )
+      .run(id, nik, name, name, name);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "peduli-migration-"));
+    handle = await createDb(`sqlite:${join(dir, "m.db")}`);
+    migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => MIGRATIONS } });
+    const before = await migrator.migrateTo(BEFORE);
+    expect(before.error).toBeUndefined();
+    const db = sqlite();
+    db.exec(`INSERT INTO regions (code, name, kind, parent_code, created_at, updated_at) VALUES
+      ('31', 'DKI', 'provinsi', NULL, '${NOW}', '${NOW}'),
+      ('3171011001', 'Gambir', 'kelurahan', '31', '${NOW}', '${NOW}');
+      INSERT INTO ppks_categories (code, name, group_code, sort_order, updated_at) VALUES ('01', 'Anak', 'a', 1, '${NOW}');
+      INSERT INTO households (id, kk_number, region_code, rw, rt, address, seq, created_at, updated_at)
+        VALUES ('h1', '3171010101010001', '3171011001', '001', '002', 'Jl. Satu', 1, '${NOW}', '${NOW}');`);
+    insertPerson("p1", "3171012206720001", "Muhammad Rizki");
+    db.exec(`INSERT INTO ppks_classifications (id, person_id, household_id, category_code, found_on, source,
+      status, region_code, seq, created_at, updated_at)
+      VALUES ('c1', 'p1', 'h1', '01', '2026-11-28', 'dtks', 'aktif', '3171011001', 3, '${NOW}', '${NOW}')`);
+  });
+
+  afterEach(async () => {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps rows, references, indexes and triggers, and still refuses a second NIK or KK", async () => {
+    const indexesBefore = names("persons").filter((n) => !n.startsWith("sqlite_autoindex"));
+    const result = await migrator.migrateTo(THIS);
+    expect(result.error).toBeUndefined();
+    const db = sqlite();
+
+    expect(db.prepare("SELECT id, nik, name FROM persons").all()).toEqual([
+      { id: "p1", nik: "3171012206720001", name: "Muhammad Rizki" },
+    ]);
+    expect(db.prepare("SELECT kk_number FROM households").pluck().all()).toEqual(["3171010101010001"]);
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    // Every index and trigger of before, plus the named unique index instead of the clause's.
+    expect(names("persons")).toEqual(
+      [...indexesBefore, "persons_nik_unique", "sqlite_autoindex_persons_1"].sort(),
+    );
+    expect(names("households")).toContain("households_kk_unique");
+    expect(names("households")).not.toContain("sqlite_autoindex_households_2");
+
+    expect(() => insertPerson("p2", "3171012206720001", "Budi")).toThrow(
+      /UNIQUE constraint failed: persons\.nik/,
+    );
+    expect(() =>
+      db.exec(`INSERT INTO households (id, kk_number, region_code, rw, rt, address, seq, created_at, updated_at)
+        VALUES ('h2', '3171010101010001', '3171011001', '001', '002', 'Jl. Dua', 4, '${NOW}', '${NOW}')`),
+    ).toThrow(/UNIQUE constraint failed: households\.kk_number/);
+    // Foreign keys are enforced again, and still point at the rebuilt tables.
+    expect(() =>
+      db.exec(`INSERT INTO ppks_classifications (id, person_id, household_id, category_code, found_on, source,
+        status, region_code, seq, created_at, updated_at)
+        VALUES ('c2', 'nobody', 'h1', '01', '2026-11-28', 'dtks', 'aktif', '3171011001', 5, '${NOW}', '${NOW}')`),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+
+    // The search triggers came back: a new person is indexed for name search.
+    insertPerson("p3", "3171014506800002", "Siti Aminah");
+    expect(
+      db.prepare("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'aminah'").pluck().get(),
+    ).toBe(1);
+    expect(
+      db.prepare("SELECT word FROM person_name_words WHERE person_id = 'p3' ORDER BY word").pluck().all(),
+    ).toEqual(["aminah", "siti"]);
+  });
+
+  it("goes back down to the UNIQUE clauses with the rows kept", async () => {
+    expect((await migrator.migrateTo(THIS)).error).toBeUndefined();
+    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    const db = sqlite();
+    expect(names("persons")).toContain("sqlite_autoindex_persons_2");
+    expect(names("persons")).not.toContain("persons_nik_unique");
+    expect(names("households")).toContain("sqlite_autoindex_households_2");
+    expect(db.prepare("SELECT count(*) FROM persons").pluck().get()).toBe(1);
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    expect(() => insertPerson("p2", "3171012206720001", "Budi")).toThrow(
+      /UNIQUE constraint failed: persons\.nik/,
+    );
+  });
+});
