@@ -18,6 +18,7 @@ import * as trainingLifecycle from "./2026-11-28-010-training-lifecycle.ts";
 import * as householdListIndex from "./2026-11-28-011-household-list-index.ts";
 import * as psksDemoFlag from "./2026-11-28-012-psks-demo-flag.ts";
 import * as uniqueNumbersAsIndexes from "./2026-11-28-013-unique-numbers-as-indexes.ts";
+import * as contentlessNameIndex from "./2026-11-28-014-contentless-name-index.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-011-household-list-index": householdListIndex,
   "2026-11-28-012-psks-demo-flag": psksDemoFlag,
   "2026-11-28-013-unique-numbers-as-indexes": uniqueNumbersAsIndexes,
+  "2026-11-28-014-contentless-name-index": contentlessNameIndex,
 };

@@ -42,6 +42,9 @@ const HOUSEHOLD_COLUMNS = [
 /** Values bound per household, in `HOUSEHOLD_COLUMNS` order. */
 export const HOUSEHOLD_WIDTH = HOUSEHOLD_COLUMNS.length;
 
+/** Page cache while the indexes are built at the end of a load, in KiB. */
+const FINISH_CACHE_KIB = 2 * 1024;
+
 /** Rows bound by one INSERT statement. */
 export const BULK_ROWS = 64;
 
@@ -171,6 +174,10 @@ export function sqliteBulkStore(sqlite: SqliteDatabase.Database, now: string): B
       // helper thread for the index builds and the ordered fill below.
       const threads = sqlite.pragma("threads", { simple: true });
       sqlite.pragma("threads = 2");
+      // A smaller cache makes the sorter sort in more, smaller runs, which its helper thread
+      // shares: the name-word fill took 1.9 s instead of 2.2 s at 1,000,000 persons (2 MB instead
+      // of 8). The import restores the connection's cache afterwards.
+      sqlite.pragma(`cache_size = -${FINISH_CACHE_KIB}`);
       try {
         for (const d of definitions) if (d.type === "index") sqlite.exec(d.sql);
         // The name-word search index, set-based in key order (several times cheaper than its

@@ -109,6 +109,12 @@ function outOfScopeProblem(code: string): CellProblem {
 
 const text = (v: string | null) => v ?? "";
 const num = (v: number | null) => (v === null ? "" : String(v));
+/**
+ * A valid coordinate as packed: the cell's own text with a decimal point, which Number() reads as
+ * the same value (the row check parsed it so), instead of printing the number again.
+ */
+const coordinateText = (value: number | null, cell: string | undefined) =>
+  value === null ? "" : (cell ?? "").trim().replace(",", ".");
 
 /**
  * Validation of a file's rows in order. Accepted rows are packed until `take()`; after the first
@@ -265,8 +271,8 @@ export class FileCheck {
       text(v.healthInsurance),
       text(v.phone),
       v.ppks.join(";"),
-      num(v.latitude),
-      num(v.longitude),
+      coordinateText(v.latitude, this.record.latitude),
+      coordinateText(v.longitude, this.record.longitude),
     );
     this.rows++;
     if (!this.unsafe && this.parts.length >= CHUNK_ROWS * FIELDS) {
