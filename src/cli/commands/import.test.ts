@@ -158,11 +158,26 @@ describe("peduli import persons / export persons [sqlite, child process]", () =>
       expect(one("PRAGMA integrity_check")).toBe("ok");
       expect(one("PRAGMA journal_mode")).toBe("wal");
       expect(one("SELECT count(*) FROM person_search_keys")).toBe(60_000);
-      // The trigram index finds exactly the persons whose phonetic key holds the text.
-      const key = one("SELECT substr(name_phonetic, 1, 5) FROM persons LIMIT 1 OFFSET 777") as string;
-      expect(one("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH ?", `"${key}"`)).toBe(
-        one("SELECT count(*) FROM persons WHERE instr(name_phonetic, ?) > 0", key),
-      );
+      expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+      // The trigram index finds exactly the persons whose phonetic key holds the text, through
+      // their search keys.
+      const ids = (q: string, ...p: unknown[]) =>
+        sqlite
+          .prepare(q)
+          .pluck()
+          .all(...p);
+      for (const offset of [7, 30_777, 59_990]) {
+        const key = one("SELECT substr(name_phonetic, 1, 5) FROM persons LIMIT 1 OFFSET ?", offset) as string;
+        const found = ids(
+          `SELECT k.person_id FROM persons_fts f JOIN person_search_keys k ON k.rowid = f.rowid
+           WHERE persons_fts MATCH ? ORDER BY 1`,
+          `"${key}"`,
+        );
+        expect(found.length).toBeGreaterThan(0);
+        expect(found).toEqual(
+          ids("SELECT id FROM persons WHERE instr(name_phonetic, ?) > 0 ORDER BY 1", key),
+        );
+      }
       expect(one("SELECT count(*) FROM persons WHERE name_phonetic = '' OR name_normalized = ''")).toBe(0);
       // The name-word index holds every word of every imported person, as its trigger would.
       expect(one("SELECT count(*) FROM person_name_words")).toBe(
