@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPersonHeader, parseFlexibleDate, validatePersonRow } from "./person-row.ts";
 
@@ -49,6 +50,29 @@ describe("person import row", () => {
     ["2023/03/01", null],
   ])("reads the date %s as %s", (raw, expected) => {
     expect(parseFlexibleDate(raw)).toBe(expected);
+  });
+
+  it("reads every written form of a date alike, and accepts exactly the calendar's days", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const iso = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+          const expected = real ? iso : null;
+          expect(parseFlexibleDate(iso)).toBe(expected);
+          expect(parseFlexibleDate(` ${pad(y, 4)}-${m}-${d} `)).toBe(expected);
+          expect(parseFlexibleDate(`${pad(d, 2)}-${pad(m, 2)}-${pad(y, 4)}`)).toBe(expected);
+          expect(parseFlexibleDate(`${d}/${m}/${pad(y, 4)}`)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(parseFlexibleDate("2024-1a-01")).toBeNull();
+    expect(parseFlexibleDate("2024-001-01")).toBeNull();
   });
 
   it("reports every problem of a row with its column, in Indonesian and English", () => {

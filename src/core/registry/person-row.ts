@@ -151,6 +151,13 @@ function problem(column: string, value: string, code: string, id: string, en: st
  */
 export function parseFlexibleDate(raw: string): string | null {
   const value = raw.trim();
+  if (isPaddedIsoShape(value)) {
+    // Already YYYY-MM-DD: only the calendar is left to check, and the text is the result.
+    const y = digitsAt(value, 0, 4);
+    const m = digitsAt(value, 5, 2);
+    const d = digitsAt(value, 8, 2);
+    return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? value : null;
+  }
   let y: number;
   let m: number;
   let d: number;
@@ -167,9 +174,30 @@ export function parseFlexibleDate(raw: string): string | null {
     y = Number(match[3]);
   }
   if (m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
+  if (d > daysInMonth(y, m)) return null;
   return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Days of a month as `Date.UTC` counts them (it reads years 0–99 as 1900–1999). */
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** True for ten characters shaped dddd-dd-dd. */
+function isPaddedIsoShape(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const i of ISO_DIGITS) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+function digitsAt(value: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + (value.charCodeAt(i) - 48);
+  return n;
 }
 
 function localIsoDate(date: Date): string {

@@ -131,8 +131,8 @@ describe("FileCheck", () => {
     expect(fields.length).toBe(n * FIELDS);
     for (let i = 1; i <= n; i++) {
       const at = (i - 1) * FIELDS;
-      expect([fields[at + F.row], fields[at + F.nik], fields[at + F.address]]).toEqual([
-        String(i + 1),
+      expect([fields[at + F.ordinal], fields[at + F.nik], fields[at + F.address]]).toEqual([
+        String(i - 1),
         `317101120890${String(i).padStart(4, "0")}`,
         address(i),
       ]);

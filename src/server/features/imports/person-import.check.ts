@@ -49,39 +49,38 @@ export interface RowBatch {
 
 /** Field positions in a packed row. */
 export const F = {
-  row: 0,
-  ordinal: 1,
-  newHousehold: 2,
-  kk: 3,
-  nik: 4,
-  name: 5,
-  nameNormalized: 6,
-  namePhonetic: 7,
-  sex: 8,
-  birthDate: 9,
-  relation: 10,
-  region: 11,
-  rw: 12,
-  rt: 13,
-  address: 14,
-  birthPlace: 15,
-  marital: 16,
-  education: 17,
-  occupation: 18,
-  income: 19,
-  disability: 20,
-  chronic: 21,
-  insurance: 22,
-  phone: 23,
-  ppks: 24,
-  latitude: 25,
-  longitude: 26,
+  ordinal: 0,
+  newHousehold: 1,
+  kk: 2,
+  nik: 3,
+  name: 4,
+  nameNormalized: 5,
+  namePhonetic: 6,
+  sex: 7,
+  birthDate: 8,
+  relation: 9,
+  region: 10,
+  rw: 11,
+  rt: 12,
+  address: 13,
+  birthPlace: 14,
+  marital: 15,
+  education: 16,
+  occupation: 17,
+  income: 18,
+  disability: 19,
+  chronic: 20,
+  insurance: 21,
+  phone: 22,
+  ppks: 23,
+  latitude: 24,
+  longitude: 25,
 } as const;
-export const FIELDS = 27;
+export const FIELDS = 26;
 const SEP = "\u001f";
 /**
  * Accepted rows are joined into one string every this many rows. Joined at the end of a batch
- * instead, the 135,000 field strings of a 5,000-row batch lived long enough to be copied by the
+ * instead, the 130,000 field strings of a 5,000-row batch lived long enough to be copied by the
  * young-generation collector and promoted; joined a few rows at a time they die young, which cut
  * the reader's time on 1,000,000 rows by a fifth (docs/benchmarks.md, "Import").
  */
@@ -210,7 +209,7 @@ export class FileCheck {
       if (kkConflict) rowProblems.push(householdConflictProblem(v.kkNumber, firstKk.row));
       if (rowProblems.length === 0) {
         const ordinal = firstKk ? firstKk.ordinal : this.seen.addKk(v.kkNumber, row, key);
-        if (this.packing) this.pack(v, row, ordinal, !firstKk);
+        if (this.packing) this.pack(v, ordinal, !firstKk);
       }
     }
     if (rowProblems.length > 0) {
@@ -227,7 +226,7 @@ export class FileCheck {
     return [normalized, phoneticKeyOfNormalized(normalized)];
   }
 
-  private pack(v: PersonRowValue, row: number, ordinal: number, newHousehold: boolean): void {
+  private pack(v: PersonRowValue, ordinal: number, newHousehold: boolean): void {
     const [normalized, phonetic] = this.nameKeys(v.name);
     const birthPlace = text(v.birthPlace);
     const chronic = text(v.chronicIllness);
@@ -246,7 +245,6 @@ export class FileCheck {
       this.unsafe = true;
     }
     this.parts.push(
-      String(row),
       String(ordinal),
       newHousehold ? "1" : "",
       v.kkNumber,
@@ -367,7 +365,7 @@ export interface Fields {
 
 /**
  * The fields of a batch without first splitting it into an array: each field is cut out of the
- * packed string when it is bound and is garbage at once, instead of 135,000 strings a block
+ * packed string when it is bound and is garbage at once, instead of 130,000 strings a block
  * living (and being promoted to the old generation) for the whole write of the block.
  */
 export function fields(batch: RowBatch): Fields {
