@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Migrator } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "../create-db.ts";
-import { MIGRATIONS } from "./index.ts";
+import { type MigrationDb, openMigratedTo } from "../../../../test/migration-db.ts";
 
 const BEFORE = "2026-11-28-012-psks-demo-flag";
 const THIS = "2026-11-28-013-unique-numbers-as-indexes";
 const NOW = "2026-11-28T00:00:00.000Z";
 
 describe("migration 013: NIK and KK uniqueness as named indexes [sqlite]", () => {
-  let dir: string;
-  let handle: DbHandle;
-  let migrator: Migrator;
-  const sqlite = () => handle.sqlite as NonNullable<DbHandle["sqlite"]>;
+  let m: MigrationDb;
+  const sqlite = () => m.sqlite;
   const names = (table: string) =>
     (
       sqlite()
@@ -33,11 +26,7 @@ describe("migration 013: NIK and KK uniqueness as named indexes [sqlite]", () =>
       .run(id, nik, name, name, name);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), "peduli-migration-"));
-    handle = await createDb(`sqlite:${join(dir, "m.db")}`);
-    migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => MIGRATIONS } });
-    const before = await migrator.migrateTo(BEFORE);
-    expect(before.error).toBeUndefined();
+    m = await openMigratedTo(BEFORE);
     const db = sqlite();
     db.exec(`INSERT INTO regions (code, name, kind, parent_code, created_at, updated_at) VALUES
       ('31', 'DKI', 'provinsi', NULL, '${NOW}', '${NOW}'),
@@ -51,15 +40,11 @@ describe("migration 013: NIK and KK uniqueness as named indexes [sqlite]", () =>
       VALUES ('c1', 'p1', 'h1', '01', '2026-11-28', 'dtks', 'aktif', '3171011001', 3, '${NOW}', '${NOW}')`);
   });
 
-  afterEach(async () => {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => m.close());
 
   it("keeps rows, references, indexes and triggers, and still refuses a second NIK or KK", async () => {
     const indexesBefore = names("persons").filter((n) => !n.startsWith("sqlite_autoindex"));
-    const result = await migrator.migrateTo(THIS);
-    expect(result.error).toBeUndefined();
+    await m.migrateTo(THIS);
     const db = sqlite();
 
     expect(db.prepare("SELECT id, nik, name FROM persons").all()).toEqual([
@@ -100,8 +85,8 @@ describe("migration 013: NIK and KK uniqueness as named indexes [sqlite]", () =>
   });
 
   it("goes back down to the UNIQUE clauses with the rows kept", async () => {
-    expect((await migrator.migrateTo(THIS)).error).toBeUndefined();
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    await m.migrateTo(THIS);
+    await m.migrateTo(BEFORE);
     const db = sqlite();
     expect(names("persons")).toContain("sqlite_autoindex_persons_2");
     expect(names("persons")).not.toContain("persons_nik_unique");

@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Migrator } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "../create-db.ts";
-import { MIGRATIONS } from "./index.ts";
+import { type MigrationDb, openMigratedTo } from "../../../../test/migration-db.ts";
 
 const BEFORE = "2026-11-28-013-unique-numbers-as-indexes";
 const THIS = "2026-11-28-014-contentless-name-index";
 const NOW = "2026-11-28T00:00:00.000Z";
 
 describe("migration 014: contentless trigram index of name keys [sqlite]", () => {
-  let dir: string;
-  let handle: DbHandle;
-  let migrator: Migrator;
-  const sqlite = () => handle.sqlite as NonNullable<DbHandle["sqlite"]>;
+  let m: MigrationDb;
+  const sqlite = () => m.sqlite;
   const insertPerson = (id: string, nik: string, key: string) =>
     sqlite()
       .prepare(
@@ -34,22 +27,16 @@ describe("migration 014: contentless trigram index of name keys [sqlite]", () =>
       .all(`"${text}"`);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), "peduli-migration-"));
-    handle = await createDb(`sqlite:${join(dir, "m.db")}`);
-    migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => MIGRATIONS } });
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    m = await openMigratedTo(BEFORE);
     sqlite().exec(`INSERT INTO regions (code, name, kind, created_at, updated_at)
       VALUES ('3171011001', 'Gambir', 'kelurahan', '${NOW}', '${NOW}')`);
     insertPerson("p1", "3171012206720001", "muhamad riski");
   });
 
-  afterEach(async () => {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => m.close());
 
   it("indexes the persons already there and follows inserts, updates and deletes", async () => {
-    expect((await migrator.migrateTo(THIS)).error).toBeUndefined();
+    await m.migrateTo(THIS);
     expect(
       sqlite().prepare("SELECT count(*) FROM sqlite_master WHERE name = 'persons_fts_content'").pluck().get(),
     ).toBe(0);
@@ -66,8 +53,8 @@ describe("migration 014: contentless trigram index of name keys [sqlite]", () =>
   });
 
   it("goes back down to an index with its own copy of the keys", async () => {
-    expect((await migrator.migrateTo(THIS)).error).toBeUndefined();
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    await m.migrateTo(THIS);
+    await m.migrateTo(BEFORE);
     expect(
       sqlite().prepare("SELECT count(*) FROM sqlite_master WHERE name = 'persons_fts_content'").pluck().get(),
     ).toBe(1);
