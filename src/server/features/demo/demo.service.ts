@@ -4,7 +4,7 @@
  * same people), and never touches real records.
  */
 import type { Kysely } from "kysely";
-import { normalizeName } from "../../../core/identity/person-name.ts";
+import { normalizeName, phoneticKeyOfNormalized } from "../../../core/identity/person-name.ts";
 import { allocateSeq } from "../../db/change-log.ts";
 import type { Database, Db } from "../../db/database.ts";
 import { newId, nowIso } from "../../db/ids.ts";
@@ -152,13 +152,17 @@ async function insertHouseholds(trx: Db, batch: DemoHousehold[]): Promise<number
       updated_at: now,
     });
     for (const m of h.members) {
+      const normalized = normalizeName(m.name);
       personRows.push({
         id: newId(),
         household_id: id,
         nik: m.nik,
         nik_status: "ada",
         name: m.name,
-        name_normalized: normalizeName(m.name),
+        name_normalized: normalized,
+        // The search key, so that the search triggers index the demo persons as they are written
+        // (left empty, the first name search had to fill in every demo person's key).
+        name_phonetic: phoneticKeyOfNormalized(normalized),
         sex: m.sex,
         birth_place: m.birthPlace,
         birth_date: m.birthDate,
@@ -181,7 +185,7 @@ async function insertHouseholds(trx: Db, batch: DemoHousehold[]): Promise<number
     }
   }
   await trx.insertInto("households").values(householdRows).execute();
-  // Persons have 24 columns; 1,000 rows stay below SQLite's limit of 32,766 bound parameters.
+  // Persons have 25 columns; 1,000 rows stay below SQLite's limit of 32,766 bound parameters.
   for (let i = 0; i < personRows.length; i += 1000) {
     await trx
       .insertInto("persons")
