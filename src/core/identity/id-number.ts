@@ -27,10 +27,10 @@ export type KnownRegion = (code6: string) => boolean;
  */
 const SEPARATORS = /[\s.\-\u2010-\u2015\u2212]/g;
 
-/** Removes the separators people type between digit groups. */
 const DIGITS = /^\d*$/;
 const DIGITS_16 = /^\d{16}$/;
 
+/** Removes the separators people type between digit groups. */
 export function stripSeparators(input: string): string {
   return DIGITS.test(input) ? input : input.replace(SEPARATORS, "");
 }

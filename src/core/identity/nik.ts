@@ -154,10 +154,6 @@ export function parseNik(input: string, opts: ParseNikOptions = {}): NikResult {
   };
 }
 
-/**
- * 20YY unless that date is after `today`, then 19YY. Compared as a plain calendar key so that an
- * impossible date (30 February) still gets a century and can be reported with its year.
- */
 /** The last reference date's YYYYMMDD (local calendar): a file's NIKs share one reference date. */
 let lastToday = { time: Number.NaN, key: 0 };
 
@@ -169,6 +165,10 @@ function localDateKey(today: Date): number {
   return lastToday.key;
 }
 
+/**
+ * 20YY unless that date is after `today`, then 19YY. Compared as a plain calendar key so that an
+ * impossible date (30 February) still gets a century and can be reported with its year.
+ */
 function chooseCentury(yy: number, month: number, day: number, today: Date): number {
   const todayKey = localDateKey(today);
   const recent = 2000 + yy;

@@ -84,13 +84,17 @@ export const HEALTH_INSURANCE = enumeration({
   none: { id: "Tidak punya", en: "None" },
 });
 
+/** Characters the normalisation of an enumeration value changes. */
+const NOT_NORMAL = /[A-Z\s-]/;
+
 /**
  * Reads an enumeration value the way people write it in files: case-insensitive, spaces, dashes
  * or underscores (`Kepala Keluarga` → kepala_keluarga). Returns null when it is not a known code.
  */
 export function parseEnumValue<T extends string>(e: { is: (v: string) => v is T }, raw: string): T | null {
-  // Most cells already hold the code itself, which the normalisation would leave as it is.
-  if (e.is(raw)) return raw;
+  // Most cells already hold the code itself, which the normalisation below would leave as it is
+  // (codes in upper case, like L and P, go the long way as before).
+  if (e.is(raw) && !NOT_NORMAL.test(raw)) return raw;
   const key = raw
     .trim()
     .toLowerCase()

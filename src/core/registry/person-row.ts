@@ -285,7 +285,7 @@ function fromReasons(column: string, value: string, reasons: readonly Reason[]):
 /** A cell's text, trimmed ("" when the column is absent). */
 function cellOf(row: Record<string, string | undefined>, column: string): string {
   const raw = row[column];
-  return raw === undefined ? "" : raw.trim();
+  return raw == null ? "" : raw.trim();
 }
 
 /** A free-text cell as stored: null when empty or "-". */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MigrationDb, openMigratedTo } from "../../../../test/migration-db.ts";
+import { MIGRATIONS } from "./index.ts";
 
 const BEFORE = "2026-11-28-012-psks-demo-flag";
 const THIS = "2026-11-28-013-unique-numbers-as-indexes";
@@ -84,10 +85,46 @@ describe("migration 013: NIK and KK uniqueness as named indexes [sqlite]", () =>
     ).toEqual(["aminah", "siti"]);
   });
 
+  it("keeps the existing person findable, and runs again harmlessly after a crash before its bookkeeping", async () => {
+    await m.migrateTo(THIS);
+    const db = sqlite();
+    const found = () =>
+      db
+        .prepare(
+          `SELECT k.person_id FROM persons_fts f JOIN person_search_keys k ON k.rowid = f.rowid
+           WHERE persons_fts MATCH '"rizki"'`,
+        )
+        .pluck()
+        .all();
+    expect(found()).toEqual(["p1"]);
+    expect(db.prepare("SELECT DISTINCT person_id FROM person_name_words").pluck().all()).toEqual(["p1"]);
+    const schema = () => db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all();
+    const after = schema();
+    await MIGRATIONS[THIS]?.up(m.handle.db);
+    expect(schema()).toEqual(after);
+    expect(found()).toEqual(["p1"]);
+  });
+
+  it("is not held up by a broken reference that was there before it", async () => {
+    const db = sqlite();
+    db.pragma("foreign_keys = OFF");
+    db.exec(`INSERT INTO ppks_classifications (id, person_id, household_id, category_code, found_on, source,
+      status, region_code, seq, created_at, updated_at)
+      VALUES ('c9', 'gone', 'h1', '01', '2026-11-28', 'dtks', 'aktif', '3171011001', 9, '${NOW}', '${NOW}')`);
+    db.pragma("foreign_keys = ON");
+    await m.migrateTo(THIS);
+    expect(names("persons")).toContain("persons_nik_unique");
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toHaveLength(1);
+  });
+
   it("goes back down to the UNIQUE clauses with the rows kept", async () => {
+    const triggers = () => names("persons").filter((n) => !n.includes("_idx") && !n.includes("autoindex"));
+    const before = triggers();
     await m.migrateTo(THIS);
     await m.migrateTo(BEFORE);
     const db = sqlite();
+    expect(triggers()).toEqual(before);
+    expect(before.length).toBe(6);
     expect(names("persons")).toContain("sqlite_autoindex_persons_2");
     expect(names("persons")).not.toContain("persons_nik_unique");
     expect(names("households")).toContain("sqlite_autoindex_households_2");

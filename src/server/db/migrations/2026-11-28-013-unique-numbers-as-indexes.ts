@@ -52,21 +52,43 @@ async function rebuild(
   for (const statement of after(rest)) await sql.raw(statement).execute(db);
 }
 
-/** Rebuilds the tables with foreign-key enforcement off, in one transaction, checked before the commit. */
+/** Foreign-key violations in the database, as comparable lines. */
+async function violations(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql`PRAGMA foreign_key_check`.execute(db);
+  return rows.map((r) => JSON.stringify(r)).sort();
+}
+
+/**
+ * Rebuilds the tables with foreign-key enforcement off, in one transaction, and refuses to commit
+ * if that left a reference broken that was not broken before (older damage is not this
+ * migration's to judge, and must not keep the server from starting).
+ */
 async function rebuildAll(db: Kysely<any>, step: (trx: Kysely<any>) => Promise<void>): Promise<void> {
   const { rows } = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
   const enforced = Number(rows[0]?.foreign_keys ?? 0) === 1;
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
+      const before = new Set(await violations(trx));
       await step(trx);
-      const broken = await sql`PRAGMA foreign_key_check`.execute(trx);
-      if (broken.rows.length > 0)
-        throw new Error(`Foreign keys broken by the rebuild: ${JSON.stringify(broken.rows)}`);
+      const broken = (await violations(trx)).filter((v) => !before.has(v));
+      if (broken.length > 0) throw new Error(`Foreign keys broken by the rebuild: ${broken.join(", ")}`);
     });
   } finally {
     if (enforced) await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
+}
+
+/**
+ * True when the table already has the shape `up` (or, with `up` false, `down`) gives it: the
+ * migration ran but its bookkeeping row was not written (a crash in between), and runs again.
+ */
+async function alreadyDone(db: Kysely<any>, t: (typeof TABLES)[number], up: boolean): Promise<boolean> {
+  const { rows } = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master
+    WHERE (type = 'table' AND name = ${t.table}) OR (type = 'index' AND name = ${t.index})`.execute(db);
+  const hasIndex = rows.some((r) => r.name === t.index);
+  const hasClause = rows.some((r) => r.name === t.table && r.sql.includes(t.clause));
+  return up ? hasIndex && !hasClause : !hasIndex && hasClause;
 }
 
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
@@ -75,6 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (!isSqlite(db)) return;
   await rebuildAll(db, async (trx) => {
     for (const t of TABLES) {
+      if (await alreadyDone(trx, t, true)) continue;
       await rebuild(
         trx,
         t.table,
@@ -96,6 +119,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (!isSqlite(db)) return;
   await rebuildAll(db, async (trx) => {
     for (const t of TABLES) {
+      if (await alreadyDone(trx, t, false)) continue;
       await rebuild(
         trx,
         t.table,

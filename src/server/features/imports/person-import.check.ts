@@ -150,7 +150,8 @@ export class FileCheck {
     this.rowContext = {
       knownKelurahan: (code) => kelurahan.has(code),
       knownPpks: (code) => ppks.has(code),
-      today: context.today ? new Date(context.today) : undefined,
+      // One reference date for the whole file (the import's start), not the clock at each row.
+      today: context.today ? new Date(context.today) : new Date(),
     };
     this.allowed = context.allowedRegions ? new Set(context.allowedRegions) : null;
     this.packing = packing;

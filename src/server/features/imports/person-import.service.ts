@@ -40,7 +40,11 @@ export interface PersonImportOptions {
   /** Only rows whose kelurahan passes this check are accepted (the importer's region scope). */
   allowRegion?: (regionCode: string) => boolean;
   today?: Date;
-  /** Runs inside the import's transaction just before it commits (the upload route audits here). */
+  /**
+   * Runs inside the import's transaction just before it commits (the upload route audits here).
+   * On the SQLite bulk path foreign keys are not enforced in that transaction (`bulkSettings`):
+   * what this writes must reference existing rows by itself.
+   */
   beforeCommit?: (db: Db, summary: PersonImportSummary) => Promise<void>;
   /** Called as the import advances (the upload job shows it). */
   onProgress?: (progress: ImportProgress) => void;
@@ -274,6 +278,9 @@ function bulkSettings(sqlite: Sqlite): { restore(): void } {
     restore: () => {
       if (restored) return;
       restored = true;
+      // The pragma is ignored inside a transaction: never leave the connection without its keys
+      // because a failed statement left one open.
+      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
       sqlite.pragma(`foreign_keys = ${Number(keys) ? "ON" : "OFF"}`);
       cache.restore();
       journal?.restore();

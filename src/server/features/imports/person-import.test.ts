@@ -288,14 +288,43 @@ describe("schema and settings after a bulk load [sqlite]", () => {
           )
           .all();
       const before = schema();
+      const settings = () => ({
+        foreign_keys: s.pragma("foreign_keys", { simple: true }),
+        journal_mode: s.pragma("journal_mode", { simple: true }),
+        cache_size: s.pragma("cache_size", { simple: true }),
+        threads: s.pragma("threads", { simple: true }),
+        inTransaction: s.inTransaction,
+      });
+      const usual = settings();
+      expect(usual).toMatchObject({ foreign_keys: 1, journal_mode: "wal", inTransaction: false });
+
+      // An atomic import with rejected rows writes nothing and leaves the connection as it was.
+      const refused = await importPersons({ db, sqlite }, { buffer: MIXED });
+      expect(refused.written).toBe(false);
+      expect(settings()).toEqual(usual);
+      // So does a load that fails half-way (here: the hook before the commit throws).
+      await expect(
+        importPersons(
+          { db, sqlite },
+          { buffer: MIXED },
+          {
+            skipInvalid: true,
+            beforeCommit: async () => {
+              throw new Error("stop");
+            },
+          },
+        ),
+      ).rejects.toThrow("stop");
+      expect(settings()).toEqual(usual);
+      expect(s.prepare("SELECT count(*) FROM persons").pluck().get()).toBe(0);
+
       const result = await importPersons({ db, sqlite }, { buffer: MIXED }, { skipInvalid: true });
       expect(result.summary.inserted).toBeGreaterThan(0);
       expect(s.prepare("SELECT count(*) FROM ppks_classifications").pluck().get()).toBeGreaterThan(0);
 
       expect(s.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
       expect(schema()).toEqual(before);
-      expect(s.pragma("foreign_keys", { simple: true })).toBe(1);
-      expect(s.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(settings()).toEqual(usual);
       // The rebuilt unique index refuses a NIK already there, with SQLite's usual message.
       const nik = s.prepare("SELECT nik FROM persons LIMIT 1").pluck().get();
       expect(() =>
@@ -307,6 +336,37 @@ describe("schema and settings after a bulk load [sqlite]", () => {
           )
           .run(nik),
       ).toThrow(/UNIQUE constraint failed: persons\.nik/);
+    } finally {
+      await opened.handle.close();
+      await opened.cleanup();
+    }
+  });
+});
+
+describe("coordinates of a bulk load [sqlite]", () => {
+  it("stores a coordinate written with a decimal comma or spaces as its number", async () => {
+    const opened = await openTestDb("sqlite");
+    try {
+      const { db, sqlite } = opened.handle;
+      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+      const csv = Buffer.from(
+        [
+          "no_kk;nik;nama;jenis_kelamin;tanggal_lahir;hubungan_keluarga;kode_kelurahan;rw;rt;alamat;latitude;longitude",
+          '3171010101200001;3171011208900001;Budi Hartono;L;1990-08-12;kepala keluarga;3171011001;1;2;Jl. A 1;"-6,2";" 106.80 "',
+          "3171010101200002;3171011208900002;Siti Aminah;P;1990-08-12;kepala keluarga;3171011001;1;3;Jl. B 2;.5;1e1",
+        ].join("\n"),
+      );
+      const result = await importPersons({ db, sqlite }, { buffer: csv });
+      expect(result.problems).toEqual([]);
+      const rows = await db
+        .selectFrom("households")
+        .select(["kk_number", "latitude", "longitude"])
+        .orderBy("kk_number")
+        .execute();
+      expect(rows).toEqual([
+        { kk_number: "3171010101200001", latitude: -6.2, longitude: 106.8 },
+        { kk_number: "3171010101200002", latitude: 0.5, longitude: 10 },
+      ]);
     } finally {
       await opened.handle.close();
       await opened.cleanup();
