@@ -178,6 +178,11 @@ export const ERROR_CATALOGUE = {
     id: "Status rujukan tidak dapat diubah dari '{from}' ke '{to}'.",
     en: "The referral status cannot change from '{from}' to '{to}'.",
   },
+  referral_target_out_of_area: {
+    status: 422,
+    id: "Organisasi PSKS {name} tidak melayani wilayah kasus ini ({regionCode}): pilih PSKS kelurahan, kecamatan atau kota kasus.",
+    en: "The PSKS organisation {name} does not serve this case's area ({regionCode}): choose one of the case's kelurahan, kecamatan or city.",
+  },
   upload_not_image: {
     status: 415,
     id: "Berkas '{filename}' bukan gambar JPEG, PNG atau WebP (diperiksa dari isi berkas); berkas tidak disimpan.",

@@ -7,6 +7,7 @@ import {
   normalizeRegionCode,
   parentRegionCode,
   regionLevelOf,
+  servesRegion,
 } from "./region-code.ts";
 
 describe("region codes", () => {
@@ -36,6 +37,15 @@ describe("region codes", () => {
 
   it("lists the regions above a code, nearest first, and none for a province or an invalid code", () => {
     expect(ancestorRegionCodes("3171011005")).toEqual(["317101", "3171", "31"]);
+    expect(["3171011005", "317101", "3171", "31"].map((c) => servesRegion(c, "3171011005"))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(servesRegion("3171011006", "3171011005")).toBe(false);
+    expect(servesRegion("317102", "3171011005")).toBe(false);
+    expect(servesRegion("3171011005", "317101")).toBe(true);
     expect(ancestorRegionCodes("317101")).toEqual(["3171", "31"]);
     expect(ancestorRegionCodes("31")).toEqual([]);
     expect(ancestorRegionCodes("31710110")).toEqual([]);

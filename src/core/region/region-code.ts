@@ -49,6 +49,14 @@ export function ancestorRegionCodes(code: string): string[] {
   return above;
 }
 
+/**
+ * True when an organisation registered for `servingCode` serves `area`: it is registered for that
+ * region, a region above it (the kecamatan's LKS, the city's Tagana) or one inside it.
+ */
+export function servesRegion(servingCode: string, area: string): boolean {
+  return servingCode.startsWith(area) || ancestorRegionCodes(area).includes(servingCode);
+}
+
 /** 3171011005 → 31.71.01.1005 (the way codes are printed in Kepmendagri lists). */
 export function formatRegionCode(code: string): string {
   const parts = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 6), code.slice(6)];

@@ -8,6 +8,7 @@ import type { createReferralBody, ReferralDto, updateReferralBody } from "../../
 import type { ReferralStatus } from "../../../core/cases/case-enums.ts";
 import { jakartaDate, referralCheckDue } from "../../../core/cases/task-rules.ts";
 import { AppError, notFound } from "../../../core/errors/app-error.ts";
+import { formatRegionCode, servesRegion } from "../../../core/region/region-code.ts";
 import { allocateSeq } from "../../db/change-log.ts";
 import { newId } from "../../db/ids.ts";
 import { findOrganisation, findShippedService } from "../services/services.catalogue.ts";
@@ -85,6 +86,13 @@ export async function createReferral(ctx: CaseCtx, caseId: string, body: z.infer
           id: `Organisasi PSKS ${body.organisationId}`,
           en: `PSKS organisation ${body.organisationId}`,
         });
+      // Only what the case's catalogue offers: an organisation of its area or one above it.
+      if (!servesRegion(org.region_code, locked.region_code)) {
+        throw new AppError("referral_target_out_of_area", {
+          name: org.name,
+          regionCode: formatRegionCode(locked.region_code),
+        });
+      }
       target = { name: org.name, external: true, serviceCode: null, organisationId: org.id };
     }
     const now = nowOf(ctx);

@@ -107,6 +107,42 @@ describeEachDialect("PSKS organisations: register, edit, delete within the regio
     expect((await sudin.get(`/api/v1/psks/${outside}`)).statusCode).toBe(200);
   });
 
+  it("refers a case only to an organisation of its area or above it, whoever sends it", async () => {
+    const { personId } = await insertHousehold(ctx.db, GAMBIR, "Bapak Rujukan");
+    const psm = await as("psm.gambir");
+    const sudin = await as("sudin");
+    const kase = await psm.send("POST", "/api/v1/cases", {
+      subjectType: "person",
+      personId,
+      category: "12",
+      description: "Perlu bantuan usaha",
+      source: "temuan_lapangan",
+      urgency: "biasa",
+    });
+    expect(kase.statusCode, kase.body).toBe(201);
+    const city = (
+      await sudin.send("POST", "/api/v1/psks", {
+        kindCode: "tagana",
+        name: "Tagana Kota",
+        regionCode: "3171",
+      })
+    ).json().id;
+    for (const who of [psm, sudin]) {
+      const refused = await who.send("POST", `/api/v1/cases/${kase.json().id}/referrals`, {
+        organisationId: outside,
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().code).toBe("referral_target_out_of_area");
+      expect(refused.json().detail).toContain("31.71.01.1001");
+    }
+    const above = await psm.send("POST", `/api/v1/cases/${kase.json().id}/referrals`, {
+      organisationId: city,
+    });
+    expect(above.statusCode, above.body).toBe(201);
+    const referrals = await ctx.db.selectFrom("referrals").select("organisation_id").execute();
+    expect(referrals.map((r) => r.organisation_id)).not.toContain(outside);
+  });
+
   it("deletes with a tombstone and an audit entry; refuses while a case referral names it", async () => {
     const psm = await as("psm.gambir");
     const { personId } = await insertHousehold(ctx.db, GAMBIR, "Ibu Rujukan");
