@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
+import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { describeEachDialect, openTestDb } from "../../../../test/test-db.ts";
+import type { DbHandle } from "../../db/create-db.ts";
+import type { Database } from "../../db/database.ts";
 import { ALL_REGIONS } from "../../db/scope.ts";
 import { DEMO_REGION_FILE, readShippedData } from "../../shipped-data.ts";
 import { importRegionsCsv } from "../regions/regions.service.ts";
@@ -17,6 +20,26 @@ async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<B
   out.on("data", (c: Buffer) => chunks.push(c));
   await write(out);
   return Buffer.concat(chunks);
+}
+
+/**
+ * Runs `test` on a fresh SQLite database with the demo region list and no person yet: the bulk
+ * path's starting point.
+ */
+type SqliteConnection = NonNullable<DbHandle["sqlite"]>;
+
+async function onEmptyRegistry(
+  test: (db: { db: Kysely<Database>; sqlite: SqliteConnection }) => Promise<void>,
+): Promise<void> {
+  const opened = await openTestDb("sqlite");
+  try {
+    const { db, sqlite } = opened.handle;
+    await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await test({ db, sqlite: sqlite as SqliteConnection });
+  } finally {
+    await opened.handle.close();
+    await opened.cleanup();
+  }
 }
 
 describeEachDialect("person import", (ctx) => {
@@ -209,10 +232,7 @@ describeEachDialect("person import", (ctx) => {
 
 describe("person import keeps the search index current [sqlite]", () => {
   it("indexes imported names in the FTS table and restores the trigger", async () => {
-    const opened = await openTestDb("sqlite");
-    try {
-      const { db, sqlite } = opened.handle;
-      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await onEmptyRegistry(async ({ db, sqlite }) => {
       await importPersons({ db, sqlite }, { buffer: MIXED }, { skipInvalid: true });
       const hits = sqlite!
         .prepare(
@@ -225,19 +245,13 @@ describe("person import keeps the search index current [sqlite]", () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'persons_search_insert'")
         .get();
       expect(trigger).toBeDefined();
-    } finally {
-      await opened.handle.close();
-      await opened.cleanup();
-    }
+    });
   });
 });
 
 describe("person import into an empty registry (bulk path) [sqlite]", () => {
   it("queues each person with the same normalised name and birth date as an earlier one, once", async () => {
-    const opened = await openTestDb("sqlite");
-    try {
-      const { db, sqlite } = opened.handle;
-      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await onEmptyRegistry(async ({ db, sqlite }) => {
       const csv = Buffer.from(
         [
           "no_kk,nik,nama,jenis_kelamin,tanggal_lahir,hubungan_keluarga,kode_kelurahan,rw,rt,alamat",
@@ -267,33 +281,26 @@ describe("person import into an empty registry (bulk path) [sqlite]", () => {
           .sort()
           .map((other) => ({ kind: "same_name_birth", person_id: first, other_person_id: other })),
       );
-    } finally {
-      await opened.handle.close();
-      await opened.cleanup();
-    }
+    });
   });
 });
 
 describe("schema and settings after a bulk load [sqlite]", () => {
   it("keeps every foreign key, builds every dropped index again and restores the connection's settings", async () => {
-    const opened = await openTestDb("sqlite");
-    try {
-      const { db, sqlite } = opened.handle;
-      const s = sqlite as NonNullable<typeof sqlite>;
-      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await onEmptyRegistry(async ({ db, sqlite }) => {
       const schema = () =>
-        s
+        sqlite
           .prepare(
             "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name",
           )
           .all();
       const before = schema();
       const settings = () => ({
-        foreign_keys: s.pragma("foreign_keys", { simple: true }),
-        journal_mode: s.pragma("journal_mode", { simple: true }),
-        cache_size: s.pragma("cache_size", { simple: true }),
-        threads: s.pragma("threads", { simple: true }),
-        inTransaction: s.inTransaction,
+        foreign_keys: sqlite.pragma("foreign_keys", { simple: true }),
+        journal_mode: sqlite.pragma("journal_mode", { simple: true }),
+        cache_size: sqlite.pragma("cache_size", { simple: true }),
+        threads: sqlite.pragma("threads", { simple: true }),
+        inTransaction: sqlite.inTransaction,
       });
       const usual = settings();
       expect(usual).toMatchObject({ foreign_keys: 1, journal_mode: "wal", inTransaction: false });
@@ -316,19 +323,19 @@ describe("schema and settings after a bulk load [sqlite]", () => {
         ),
       ).rejects.toThrow("stop");
       expect(settings()).toEqual(usual);
-      expect(s.prepare("SELECT count(*) FROM persons").pluck().get()).toBe(0);
+      expect(sqlite.prepare("SELECT count(*) FROM persons").pluck().get()).toBe(0);
 
       const result = await importPersons({ db, sqlite }, { buffer: MIXED }, { skipInvalid: true });
       expect(result.summary.inserted).toBeGreaterThan(0);
-      expect(s.prepare("SELECT count(*) FROM ppks_classifications").pluck().get()).toBeGreaterThan(0);
+      expect(sqlite.prepare("SELECT count(*) FROM ppks_classifications").pluck().get()).toBeGreaterThan(0);
 
-      expect(s.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+      expect(sqlite.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
       expect(schema()).toEqual(before);
       expect(settings()).toEqual(usual);
       // The rebuilt unique index refuses a NIK already there, with SQLite's usual message.
-      const nik = s.prepare("SELECT nik FROM persons LIMIT 1").pluck().get();
+      const nik = sqlite.prepare("SELECT nik FROM persons LIMIT 1").pluck().get();
       expect(() =>
-        s
+        sqlite
           .prepare(
             `INSERT INTO persons (id, household_id, nik, nik_status, name, name_normalized, sex, relation,
               region_code, seq, created_at, updated_at)
@@ -336,19 +343,13 @@ describe("schema and settings after a bulk load [sqlite]", () => {
           )
           .run(nik),
       ).toThrow(/UNIQUE constraint failed: persons\.nik/);
-    } finally {
-      await opened.handle.close();
-      await opened.cleanup();
-    }
+    });
   });
 });
 
 describe("coordinates of a bulk load [sqlite]", () => {
   it("stores a coordinate written with a decimal comma or spaces as its number", async () => {
-    const opened = await openTestDb("sqlite");
-    try {
-      const { db, sqlite } = opened.handle;
-      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await onEmptyRegistry(async ({ db, sqlite }) => {
       const csv = Buffer.from(
         [
           "no_kk;nik;nama;jenis_kelamin;tanggal_lahir;hubungan_keluarga;kode_kelurahan;rw;rt;alamat;latitude;longitude",
@@ -367,19 +368,13 @@ describe("coordinates of a bulk load [sqlite]", () => {
         { kk_number: "3171010101200001", latitude: -6.2, longitude: 106.8 },
         { kk_number: "3171010101200002", latitude: 0.5, longitude: 10 },
       ]);
-    } finally {
-      await opened.handle.close();
-      await opened.cleanup();
-    }
+    });
   });
 });
 
 describe("change numbers of a bulk load [sqlite]", () => {
   it("gives every row its own change number below the counter, so that a later write comes after it", async () => {
-    const opened = await openTestDb("sqlite");
-    try {
-      const { db, sqlite } = opened.handle;
-      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await onEmptyRegistry(async ({ db, sqlite }) => {
       const counter = async () =>
         Number((await db.selectFrom("change_counter").select("value").executeTakeFirstOrThrow()).value);
       const before = await counter();
@@ -398,26 +393,17 @@ describe("change numbers of a bulk load [sqlite]", () => {
       expect(Math.min(...seqs)).toBeGreaterThan(before);
       const after = await counter();
       expect(Math.max(...seqs)).toBeLessThanOrEqual(after);
-    } finally {
-      await opened.handle.close();
-      await opened.cleanup();
-    }
+    });
   });
 });
 
 describe("docs/examples/persons-example.csv [sqlite]", () => {
   it("is a valid import file", async () => {
-    const opened = await openTestDb("sqlite");
-    try {
-      const { db, sqlite } = opened.handle;
-      await importRegionsCsv(db, readShippedData(DEMO_REGION_FILE));
+    await onEmptyRegistry(async ({ db, sqlite }) => {
       const example = readFileSync(new URL("../../../../docs/examples/persons-example.csv", import.meta.url));
       const result = await importPersons({ db, sqlite }, { buffer: example });
       expect(result.problems).toEqual([]);
       expect(result.summary).toEqual({ read: 4, inserted: 4, updated: 0, rejected: 0, households: 2 });
-    } finally {
-      await opened.handle.close();
-      await opened.cleanup();
-    }
+    });
   });
 });
