@@ -12,7 +12,7 @@
  *   rejected any repeat within the file, and the registry was empty). The primary keys are
  *   time-ordered ids, appended to;
  * - the FTS5 search trigger is dropped and each batch of new persons is indexed by two set-based
- *   statements (about 3 µs a row instead of about 15 through the trigger); the name-word index's
+ *   statements (about 2.5 µs a row instead of about 15 through the trigger); the name-word index's
  *   trigger is dropped too and that table filled in key order at the end;
  * - persons and households go in 64 rows per prepared INSERT, `OR FAIL`: a conflict (which the
  *   reader's checks rule out) still fails the import, but the statement keeps no journal to undo
