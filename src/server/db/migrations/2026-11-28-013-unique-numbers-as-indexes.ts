@@ -93,39 +93,37 @@ async function alreadyDone(db: Kysely<any>, t: (typeof TABLES)[number], up: bool
 
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
-export async function up(db: Kysely<any>): Promise<void> {
+/** Rebuilds each table that is not yet in the wanted shape: named unique indexes, or the clauses. */
+async function switchTo(db: Kysely<any>, indexes: boolean): Promise<void> {
   if (!isSqlite(db)) return;
   await rebuildAll(db, async (trx) => {
     for (const t of TABLES) {
-      if (await alreadyDone(trx, t, true)) continue;
+      if (await alreadyDone(trx, t, indexes)) continue;
+      const plain = t.clause.replace(" unique", "");
+      const [from, to] = indexes ? [t.clause, plain] : [plain, t.clause];
       await rebuild(
         trx,
         t.table,
         (definition) => {
-          if (definition.split(t.clause).length !== 2)
-            throw new Error(`${t.clause} not found once in ${t.table}`);
-          return definition.replace(t.clause, t.clause.replace(" unique", ""));
+          if (definition.split(from).length !== 2) throw new Error(`${from} not found once in ${t.table}`);
+          return definition.replace(from, to);
         },
-        (entries) => [
-          `CREATE UNIQUE INDEX "${t.index}" ON "${t.table}" ("${t.column}")`,
-          ...entries.map((e) => e.sql),
-        ],
+        (entries) =>
+          indexes
+            ? [
+                `CREATE UNIQUE INDEX "${t.index}" ON "${t.table}" ("${t.column}")`,
+                ...entries.map((e) => e.sql),
+              ]
+            : entries.filter((e) => e.name !== t.index).map((e) => e.sql),
       );
     }
   });
 }
 
+export async function up(db: Kysely<any>): Promise<void> {
+  await switchTo(db, true);
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
-  if (!isSqlite(db)) return;
-  await rebuildAll(db, async (trx) => {
-    for (const t of TABLES) {
-      if (await alreadyDone(trx, t, false)) continue;
-      await rebuild(
-        trx,
-        t.table,
-        (definition) => definition.replace(t.clause.replace(" unique", ""), t.clause),
-        (entries) => entries.filter((e) => e.name !== t.index).map((e) => e.sql),
-      );
-    }
-  });
+  await switchTo(db, false);
 }

@@ -118,47 +118,45 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
       // The answer is checked against `response` when it is serialised, like every route's.
       async (request) => change(requireActor(request), request.params.id, request.body.reason),
     );
+  // A programme or cohort answers with its details as they now are.
+  const thenGet =
+    <T>(
+      act: (db: AppDeps["db"], a: Actor, id: string, reason?: string) => Promise<unknown>,
+      get: (db: AppDeps["db"], a: Actor, id: string) => Promise<T>,
+    ) =>
+    async (a: Actor, id: string, reason?: string) => {
+      await act(db, a, id, reason);
+      return get(db, a, id);
+    };
   const programme = s.programmeDetailSchema;
+  const cohort = s.cohortDetailSchema;
   retirement(
     "/api/v1/training/programmes/:id/archive",
     "Archive a programme (kept with its records)",
     WRITE,
     programme,
-    async (a, id, r) => {
-      await lifecycle.archiveProgramme(db, a, id, r);
-      return getProgramme(db, a, id);
-    },
+    thenGet(lifecycle.archiveProgramme, getProgramme),
   );
   retirement(
     "/api/v1/training/programmes/:id/restore",
     "Restore an archived programme",
     WRITE,
     programme,
-    async (a, id, r) => {
-      await lifecycle.restoreProgramme(db, a, id, r);
-      return getProgramme(db, a, id);
-    },
+    thenGet(lifecycle.restoreProgramme, getProgramme),
   );
-  const cohort = s.cohortDetailSchema;
   retirement(
     "/api/v1/training/cohorts/:id/cancel",
     "Cancel a cohort (kept with its records)",
     WRITE_PERSONAL,
     cohort,
-    async (a, id, r) => {
-      await lifecycle.cancelCohort(db, a, id, r);
-      return getCohort(db, a, id);
-    },
+    thenGet(lifecycle.cancelCohort, getCohort),
   );
   retirement(
     "/api/v1/training/cohorts/:id/restore",
     "Restore a cancelled cohort (refused while its programme is archived)",
     WRITE_PERSONAL,
     cohort,
-    async (a, id, r) => {
-      await lifecycle.restoreCohort(db, a, id, r);
-      return getCohort(db, a, id);
-    },
+    thenGet(lifecycle.restoreCohort, getCohort),
   );
   retirement(
     "/api/v1/training/sessions/:id/cancel",
