@@ -133,6 +133,21 @@ export async function openPage(
   return { context, page, errors };
 }
 
+/**
+ * Every place the main navigation offers, by its text: on a phone the bottom bar's and those of
+ * its "Lainnya" menu (opened for the count, then closed again).
+ */
+export async function navigationPlaces(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Navigasi utama" });
+  const more = nav.getByRole("button", { name: "Lainnya" });
+  if ((await more.count()) === 0) return nav.getByRole("link").allTextContents();
+  await more.click();
+  await nav.locator(".bottom-nav-menu").waitFor();
+  const places = await nav.getByRole("link").allTextContents();
+  await page.keyboard.press("Escape");
+  return places;
+}
+
 /** Fails when the page scrolls sideways (it must fit a phone). */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({

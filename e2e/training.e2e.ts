@@ -4,7 +4,15 @@
  * Waits on elements and responses, never on time. Screenshots go to test-results/.
  */
 import { describe, expect, it } from "vitest";
-import { expectNoHorizontalOverflow, openAs, openPage, PHONE, SHOTS, serveForFile } from "./support.ts";
+import {
+  expectNoHorizontalOverflow,
+  navigationPlaces,
+  openAs,
+  openPage,
+  PHONE,
+  SHOTS,
+  serveForFile,
+} from "./support.ts";
 
 const PASSWORD = "pelatihan dasar 2024";
 const server = serveForFile({ households: 20, demoPassword: PASSWORD });
@@ -49,8 +57,7 @@ describe("training in the browser", () => {
     const mine = page.locator("section", { has: page.getByRole("heading", { name: "Pelatihan saya" }) });
     await mine.getByText(/Angkatan I Tahun 2024/).waitFor();
     expect(await mine.locator(".item").count()).toBeGreaterThanOrEqual(6);
-    const nav = page.getByRole("navigation", { name: "Navigasi utama" });
-    expect(await nav.getByRole("link").allTextContents()).toContain("Pelatihan");
+    expect(await navigationPlaces(page)).toContain("Pelatihan");
     // A PSM does not see the list of every cohort.
     expect(await page.getByRole("heading", { name: "Angkatan", exact: true }).count()).toBe(0);
     await expectNoHorizontalOverflow(page);

@@ -4,22 +4,16 @@
  */
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { createBrowserRouter, Navigate, NavLink, Outlet, useRouteError } from "react-router";
+import { createBrowserRouter, Navigate, Outlet, useRouteError } from "react-router";
 import { LANGUAGES } from "../core/errors/language.ts";
 import { ErrorMessage } from "./components/error-message.tsx";
 import { LoadingState } from "./components/loading-state.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
-import { PovertyNavLink } from "./features/assessments/poverty-nav-link.tsx";
 import { AuthProvider } from "./features/auth/auth-context.tsx";
-import { Can } from "./features/auth/can.tsx";
 import { RequireAuth } from "./features/auth/require-auth.tsx";
 import { UserMenu } from "./features/auth/user-menu.tsx";
-import { CaseNavLinks } from "./features/cases/case-nav-links.tsx";
-import { DashboardsNavLinks } from "./features/dashboards/dashboards-nav-link.tsx";
-import { RegistryNavLink } from "./features/registry/registry-nav-link.tsx";
-import { TrainingNavLink } from "./features/training/training-nav-link.tsx";
-import { WorkersNavLink } from "./features/workers/workers-nav-link.tsx";
 import { changeLanguage, useLanguage } from "./i18n/i18n.ts";
+import { BottomNavigation, TopNavigation } from "./navigation/app-navigation.tsx";
 import { OfflineStatusBadge } from "./offline/offline-status.tsx";
 
 const cases = () => import("./features/cases/index.ts");
@@ -145,30 +139,14 @@ export function Layout() {
           <LanguageSwitch />
           <UserMenu />
         </div>
-        <nav className="app-nav" aria-label={t("app.mainNav")}>
-          <NavLink to="/wilayah">{t("nav.regions")}</NavLink>
-          <RegistryNavLink />
-          <TrainingNavLink />
-          <WorkersNavLink />
-          <PovertyNavLink />
-          <DashboardsNavLinks />
-          <CaseNavLinks />
-          <Can permission="users:manage">
-            <NavLink to="/admin/pengguna">{t("nav.users")}</NavLink>
-          </Can>
-          <Can permission="users:manage">
-            <NavLink to="/admin/perangkat">{t("devices.nav")}</NavLink>
-          </Can>
-          <Can permission="audit:read">
-            <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
-          </Can>
-        </nav>
+        <TopNavigation />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Suspense fallback={<LoadingState />}>
           <Outlet />
         </Suspense>
       </main>
+      <BottomNavigation />
     </AuthProvider>
   );
 }

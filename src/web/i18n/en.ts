@@ -30,6 +30,8 @@ export const en: Resources = {
     audit: "Audit",
     regions: "Regions",
     training: "Training",
+    field: "Field",
+    more: "More",
   },
   common: {
     copy: "Copy",

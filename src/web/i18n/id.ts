@@ -32,6 +32,8 @@ export const id = {
     audit: "Audit",
     regions: "Wilayah",
     training: "Pelatihan",
+    field: "Lapangan",
+    more: "Lainnya",
   },
   common: {
     copy: "Salin",
