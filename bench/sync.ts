@@ -2,9 +2,11 @@
  * Goal: the first sync of a kelurahan's working set (~7,000 households, ~25,000 persons) in under
  * 20 s with a compressed payload under 5 MB, and an app shell under 250 KB compressed.
  *
- *   npm run bench:sync -- [households] [persons]     (default 7000 25000; `npm run build` first)
+ *   npm run bench:sync -- [--engine sqlite|postgres] [--keep] [households] [persons]
+ *   (default sqlite, 7000 25000; `npm run build` first)
  *
- * Seeds one kelurahan on a temporary SQLite database and measures three things:
+ * Seeds one kelurahan on a temporary SQLite database (on PostgreSQL: seeded the same way and moved
+ * with `peduli db copy`, bench/support/engine.ts) and measures three things:
  *
  * 1. The goal itself: a phone's first sync in Chromium with its CPU throttled 4× (CDP
  *    Emulation.setCPUThrottlingRate), against the real server on loopback serving the built app.
@@ -17,8 +19,8 @@
  *
  * Without dist/web or Chromium (CHROMIUM_PATH, default /usr/bin/chromium) step 1 is skipped.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { PullResponse } from "../src/core/api/sync.schema.ts";
@@ -26,26 +28,25 @@ import { normalizeName, phoneticKey } from "../src/core/identity/person-name.ts"
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { allocateSeq } from "../src/server/db/change-log.ts";
-import { createDb } from "../src/server/db/create-db.ts";
+import type { DbHandle } from "../src/server/db/create-db.ts";
 import { newId, nowIso } from "../src/server/db/ids.ts";
-import { migrateToLatest } from "../src/server/db/migrate.ts";
 import { seedDemo } from "../src/server/features/demo/demo.service.ts";
 import { MemoryStore } from "../src/web/offline/local-store.ts";
 import { syncOnce } from "../src/web/offline/sync-engine.ts";
+import { openBenchDb, parseBenchArgs } from "./support/engine.ts";
 import { measureInChromium } from "./sync-browser.ts";
 
-const HOUSEHOLDS = Number(process.argv[2] ?? 7000);
-const PERSONS = Number(process.argv[3] ?? 25000);
+const args = parseBenchArgs();
+const HOUSEHOLDS = Number(args.option("households") ?? args.positional[0] ?? 7000);
+const PERSONS = Number(args.option("persons") ?? args.positional[1] ?? 25000);
 const KEBON_KELAPA = "3171011005";
 const PASSWORD = "bench-sync-sandi-2024";
 const GOAL_SECONDS = 20;
 const GOAL_PAYLOAD_MB = 5;
 const GOAL_SHELL_KB = 250;
 
-const dir = mkdtempSync(join(tmpdir(), "peduli-bench-sync-"));
-const handle = await createDb(`sqlite:${join(dir, "bench.db")}`);
-try {
-  await migrateToLatest(handle.db);
+/** The demo's regions, workers and logins, and one kelurahan's households and persons. */
+async function build(handle: DbHandle): Promise<void> {
   await seedDemo(handle.db, { households: 0, demoPassword: PASSWORD });
   const now = nowIso();
   await handle.db.transaction().execute(async (trx) => {
@@ -112,7 +113,12 @@ try {
         .execute();
     }
   });
+}
 
+const bench = await openBenchDb(args, { label: `sync households=${HOUSEHOLDS} persons=${PERSONS}`, build });
+const handle = bench.handle;
+console.log(`Engine: ${bench.engine}${bench.reused ? ` (reusing ${bench.where})` : ""}`);
+try {
   const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const browser =
     existsSync("dist/web/index.html") && existsSync(chromiumPath)
@@ -167,7 +173,7 @@ try {
     .map((l) => l.toFixed(2))
     .join(" ");
   console.log(
-    `Sync (bench/sync): first sync of ${counts.households ?? 0} households and ${counts.persons ?? 0} persons (load average ${load})`,
+    `Sync (bench/sync, ${bench.engine}): first sync of ${counts.households ?? 0} households and ${counts.persons ?? 0} persons (load average ${load})`,
   );
   if (browser) {
     const bmb = browser.compressedBytes / 1024 / 1024;
@@ -188,6 +194,5 @@ try {
     `  app shell gzip (entry JS + CSS): ${shellKb.toFixed(1)} KB   goal ${GOAL_SHELL_KB} KB   ratio ${(shellKb / GOAL_SHELL_KB).toFixed(2)}`,
   );
 } finally {
-  await handle.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }

@@ -24,6 +24,8 @@ export interface TestContext {
   dialect: Dialect;
   db: Kysely<Database>;
   handle: DbHandle;
+  /** The database's address: its URL and, on PostgreSQL, the suite's own schema. */
+  address: { url: string; schema?: string };
   config: Config;
   /** The app on this database, built on first use. */
   app(): Promise<FastifyInstance>;
@@ -37,7 +39,7 @@ export function testDialects(): Dialect[] {
 /** A fresh, migrated database for one suite. */
 export async function openTestDb(
   dialect: Dialect,
-): Promise<{ handle: DbHandle; url: string; cleanup: () => Promise<void> }> {
+): Promise<{ handle: DbHandle; url: string; schema?: string; cleanup: () => Promise<void> }> {
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "peduli-test-"));
     const url = `sqlite:${join(dir, "test.db")}`;
@@ -52,6 +54,7 @@ export async function openTestDb(
   return {
     handle,
     url,
+    schema,
     cleanup: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -85,6 +88,7 @@ export function describeEachDialect(name: string, suite: (ctx: TestContext) => v
         const opened = await openTestDb(dialect);
         ctx.handle = opened.handle;
         ctx.db = opened.handle.db;
+        ctx.address = { url: opened.url, ...(opened.schema ? { schema: opened.schema } : {}) };
         cleanup = opened.cleanup;
       });
       afterAll(async () => {

@@ -25,10 +25,11 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   openapi: async () => (await import("./commands/openapi.ts")).registerOpenApiCommand,
   report: async () => (await import("./commands/report.ts")).registerReportCommands,
   cases: async () => (await import("./commands/cases.ts")).registerCasesCommands,
+  backup: async () => (await import("./commands/backup.ts")).registerBackupCommands,
 };
 
-/** Modules that register more than one top-level command (users also registers tokens). */
-const ALIASES: Record<string, string> = { tokens: "users" };
+/** Modules that register more than one top-level command (users also tokens, backup also restore). */
+const ALIASES: Record<string, string> = { tokens: "users", restore: "backup" };
 
 const program = new Command()
   .name("peduli")

@@ -10,15 +10,15 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Kysely } from "kysely";
+import type { AppDeps } from "./app-deps.ts";
 import type { Config } from "./config.ts";
-import type { Database, Dialect } from "./db/database.ts";
 import { newId } from "./db/ids.ts";
 import { assessmentsRoutes } from "./features/assessments/assessments.routes.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { installAuth } from "./features/auth/auth.plugin.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { tokensRoutes } from "./features/auth/tokens.routes.ts";
+import { lastBackupAt } from "./features/backups/backups.repository.ts";
 import { casesRoutes } from "./features/cases/cases.routes.ts";
 import { referralsRoutes } from "./features/cases/referrals.routes.ts";
 import { tasksRoutes } from "./features/cases/tasks.routes.ts";
@@ -30,6 +30,8 @@ import { healthRoutes } from "./features/health/health.routes.ts";
 import { householdsRoutes } from "./features/households/households.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
 import { kinerjaRoutes } from "./features/kinerja/kinerja.routes.ts";
+import { installMetrics } from "./features/metrics/metrics.routes.ts";
+import { createMetrics } from "./features/metrics/metrics.ts";
 import { personsRoutes } from "./features/persons/persons.routes.ts";
 import { psksRoutes } from "./features/psks/psks.routes.ts";
 import { regionsRoutes } from "./features/regions/regions.routes.ts";
@@ -43,16 +45,11 @@ import { workersRoutes } from "./features/workers/workers.routes.ts";
 import { installErrorHandling } from "./http/error-handler.ts";
 import { installIdempotency } from "./http/idempotency.ts";
 import { installOpenApi } from "./http/openapi.ts";
+import { installRateLimits } from "./http/rate-limits.ts";
 import { validatorCompiler } from "./http/request-validation.ts";
 
-/** What the routes need; passed to every feature plugin. */
-export interface AppDeps {
-  config: Config;
-  db: Kysely<Database>;
-  dialect: Dialect;
-  /** The current instant; tests inject a clock (overdue tasks, reports). Default: the system clock. */
-  now?: () => Date;
-}
+/** Kept so that older imports still resolve; new code imports AppDeps from app-deps.ts. */
+export type { AppDeps } from "./app-deps.ts";
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -95,8 +92,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   // Resolves request.actor in onRequest, before the idempotency preHandler (keys are per user).
   installAuth(app, deps);
+  const metrics = createMetrics({ poolStats: deps.poolStats, lastBackupAt: () => lastBackupAt(deps.db) });
+  installMetrics(app, metrics, config.metricsToken);
   installErrorHandling(app, resolveWebDir(config));
   installIdempotency(app, deps.db);
+  await installRateLimits(app);
   await installOpenApi(app);
 
   await app.register(healthRoutes, deps);

@@ -27,6 +27,14 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
+  PEDULI_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  PEDULI_MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(500),
+  PEDULI_BACKUP_DIR: z.string().min(1).default("./data/backups"),
+  PEDULI_BACKUP_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be a time hh:mm (Western Indonesian Time) or "off"')
+    .default("02:00"),
+  PEDULI_BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
 });
 
 export type Config = Readonly<{
@@ -41,6 +49,16 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** Public address printed in certificate QR codes and links; null: the request's own address. */
   publicUrl: string | null;
+  /** Bearer token for /metrics; null: /metrics answers only loopback requests. */
+  metricsToken: string | null;
+  /** /readyz fails when the upload directory's file system has less free space (MiB). */
+  minFreeDiskMb: number;
+  /** Where `peduli backup` and the daily backup write. */
+  backupDir: string;
+  /** The daily backup's time (hh:mm WIB), or null when the server makes none. */
+  backupAt: string | null;
+  /** How many archives the daily backup keeps in backupDir. */
+  backupKeep: number;
 }>;
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -72,6 +90,11 @@ export function loadConfig(
     webDir: e.PEDULI_WEB_DIR,
     trustProxy: e.PEDULI_TRUST_PROXY,
     publicUrl: e.PEDULI_PUBLIC_URL ?? null,
+    metricsToken: e.PEDULI_METRICS_TOKEN ?? null,
+    minFreeDiskMb: e.PEDULI_MIN_FREE_DISK_MB,
+    backupDir: e.PEDULI_BACKUP_DIR,
+    backupAt: e.PEDULI_BACKUP_AT === "off" ? null : e.PEDULI_BACKUP_AT,
+    backupKeep: e.PEDULI_BACKUP_KEEP,
   });
 }
 

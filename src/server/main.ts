@@ -6,7 +6,10 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { createDb } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { dailyBackupTask } from "./features/backups/backup.task.ts";
 import { seedDemo } from "./features/demo/demo.service.ts";
+import { HOUSEKEEPING } from "./features/maintenance/housekeeping.ts";
+import { startScheduler } from "./features/maintenance/scheduler.ts";
 
 export interface StartOptions {
   /** Seed the demo data when the database has no regions yet (first start). */
@@ -35,12 +38,23 @@ export async function startServer(config: Config, options: StartOptions = {}) {
     }
   }
 
-  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    ...(handle.poolStats ? { poolStats: handle.poolStats } : {}),
+  });
+  // Housekeeping, run once across every node over this database (scheduler.ts).
+  const tasks = [...HOUSEKEEPING, ...(config.backupAt ? [dailyBackupTask(config, config.backupAt)] : [])];
+  const scheduler = startScheduler(handle.db, tasks, {
+    onError: (task, error) => app.log.error({ err: error, task }, "scheduled task failed"),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
+    await scheduler.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -49,6 +63,7 @@ export async function startServer(config: Config, options: StartOptions = {}) {
   process.once("SIGINT", () => void shutdown("SIGINT"));
 
   await app.listen({ port: config.port, host: config.host });
+  void scheduler.tick().catch((error: unknown) => app.log.error({ err: error }, "housekeeping failed"));
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   announce(`Peduli berjalan di / is running at http://${shownHost}:${config.port}`);
   announce(`Dokumentasi API / API reference: http://${shownHost}:${config.port}/api/docs`);

@@ -8,6 +8,7 @@ import {
   OCCUPATIONS,
   RELATIONS,
 } from "../person/person-enums.ts";
+import { decodeListCursor } from "../registry/list-cursor.ts";
 import { regionCodeParam } from "./common.schema.ts";
 
 const codes = <T extends string>(e: { codes: readonly T[] }) => z.enum(e.codes as [T, ...T[]]);
@@ -112,6 +113,50 @@ const paging = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
+/** A keyset cursor of a list whose order key has `length` values; becomes that key. */
+const cursorParam = (length: number, description: string) =>
+  z
+    .string()
+    .max(2000)
+    .transform((value, ctx) => {
+      const key = decodeListCursor(value, length);
+      if (!key) {
+        ctx.addIssue({
+          code: "custom",
+          message: "cursor_invalid",
+          params: {
+            id: "Kursor halaman tidak valid: gunakan nextCursor atau prevCursor dari halaman sebelumnya.",
+            en: "The page cursor is not valid: use nextCursor or prevCursor of an earlier page.",
+          },
+        });
+        return z.NEVER;
+      }
+      return key;
+    })
+    .meta({ description });
+
+/**
+ * Keyset paging, besides offset: `after` (a page's nextCursor) or `before` (its prevCursor) seek
+ * to a row of the list's index, so a page far down costs what the first does; `last=true` reads
+ * the last page. `offset` still applies, counted from the cursor (backwards with before/last).
+ */
+const keysetPaging = (length: number) => ({
+  after: cursorParam(length, "Rows after this cursor (nextCursor of the page before)").optional(),
+  before: cursorParam(length, "Rows before this cursor (prevCursor of the page after)").optional(),
+  last: z.enum(["true", "false"]).optional().meta({ description: "The last page of the list" }),
+});
+
+/** Cursors of a page: null when no row follows (next) or comes before (prev). */
+const pageCursors = {
+  nextCursor: z.string().nullable(),
+  prevCursor: z.string().nullable(),
+};
+
+/** Values in a household list cursor: kelurahan, RW, RT, address, id. */
+export const HOUSEHOLD_CURSOR_LENGTH = 5;
+/** Values in a person list cursor: kelurahan, name, id. */
+export const PERSON_CURSOR_LENGTH = 3;
+
 export const personListQuery = z.object({
   q: z
     .string()
@@ -137,13 +182,19 @@ export const personListQuery = z.object({
   householdId: z.string().uuid().optional(),
   includeDead: z.enum(["true", "false"]).optional(),
   ...paging,
+  // A name search ranks its matches and pages by offset only: the cursors apply without `q`.
+  ...keysetPaging(PERSON_CURSOR_LENGTH),
 });
 export type PersonListQuery = z.infer<typeof personListQuery>;
 export const personListResponse = z.object({
   items: z.array(personSchema),
   total: z.number().int(),
-  /** True when a name search matched more persons than it counts: show `total` as "1.000+". */
+  /**
+   * True when more persons match than are counted (a name search past 1,000, a list past
+   * 10,000): show `total` as "1.000+".
+   */
   totalIsLowerBound: z.boolean(),
+  ...pageCursors,
 });
 
 export const householdListQuery = z.object({
@@ -158,8 +209,15 @@ export const householdListQuery = z.object({
     .regex(/^\d{1,3}$/)
     .optional(),
   ...paging,
+  ...keysetPaging(HOUSEHOLD_CURSOR_LENGTH),
 });
-export const householdListResponse = z.object({ items: z.array(householdSchema), total: z.number().int() });
+export const householdListResponse = z.object({
+  items: z.array(householdSchema),
+  total: z.number().int(),
+  /** True when more households match than a list counts (10,000): show `total` as "10.000+". */
+  totalIsLowerBound: z.boolean(),
+  ...pageCursors,
+});
 
 const personFields = {
   name: z.string().trim().min(1).max(200),
@@ -255,6 +313,16 @@ export const householdPpksParams = z.object({ id: z.uuid(), ppksId: z.uuid() });
 export const ppksListResponse = z.object({
   items: z.array(ppksClassificationSchema),
   total: z.number().int(),
+});
+
+/** The PPKS list of a region: its open classifications, or all of them with all=1. */
+export const regionPpksQuery = z.object({
+  region: regionCodeParam
+    .optional()
+    .meta({ description: "A region code: its PPKS only (default: the caller's whole area)" }),
+  all: z.enum(["0", "1"]).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export const ppksCategorySchema = z

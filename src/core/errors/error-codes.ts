@@ -38,6 +38,11 @@ export const ERROR_CATALOGUE = {
     id: "Akun dikunci karena terlalu banyak percobaan masuk yang gagal, sampai {until} (UTC). Hubungi administrator untuk membukanya lebih awal.",
     en: "The account is locked after too many failed logins until {until} (UTC). Ask an administrator to unlock it sooner.",
   },
+  rate_limited: {
+    status: 429,
+    id: "Terlalu banyak permintaan dalam waktu singkat; coba lagi dalam {seconds} detik.",
+    en: "Too many requests in a short time; try again in {seconds} seconds.",
+  },
   too_many_attempts: {
     status: 429,
     id: "Terlalu banyak percobaan masuk yang gagal dari alamat ini; coba lagi setelah {until} (UTC).",
@@ -242,6 +247,46 @@ export const ERROR_CATALOGUE = {
     status: 409,
     id: "Konflik ini sudah diselesaikan.",
     en: "This conflict was already resolved.",
+  },
+  import_interrupted: {
+    status: 500,
+    id: "Impor terhenti karena server yang menjalankannya berhenti; tidak ada data yang tersimpan. Unggah berkas itu lagi.",
+    en: "The import stopped because the server running it stopped; nothing was saved. Upload the file again.",
+  },
+  metrics_token_required: {
+    status: 401,
+    id: "Metrik memerlukan token: kirim Authorization: Bearer dengan nilai PEDULI_METRICS_TOKEN.",
+    en: "Metrics need a token: send Authorization: Bearer with the value of PEDULI_METRICS_TOKEN.",
+  },
+  metrics_loopback_only: {
+    status: 403,
+    id: "Tanpa PEDULI_METRICS_TOKEN, metrik hanya dapat dibaca dari mesin ini (loopback, tanpa proxy).",
+    en: "Without PEDULI_METRICS_TOKEN, metrics can only be read from this machine (loopback, not through a proxy).",
+  },
+  restore_target_not_empty: {
+    status: 409,
+    id: "Basis data tujuan tidak kosong: tabel {table} sudah berisi data. Pulihkan ke basis data kosong, atau pakai --force untuk menggantinya.",
+    en: "The target database is not empty: table {table} already holds rows. Restore into an empty database, or use --force to replace its contents.",
+  },
+  backup_invalid: {
+    status: 422,
+    id: "Cadangan tidak valid: {detail}",
+    en: "The backup is not valid: {detail}",
+  },
+  copy_target_not_empty: {
+    status: 409,
+    id: "Basis data tujuan tidak kosong: tabel {table} sudah berisi data. Salin hanya ke basis data baru yang sudah dimigrasi.",
+    en: "The target database is not empty: table {table} already holds rows. Copy only into a new, migrated database.",
+  },
+  copy_migrations_differ: {
+    status: 409,
+    id: "Migrasi basis data sumber dan tujuan berbeda ({detail}). Jalankan `peduli db migrate` pada keduanya dengan versi Peduli yang sama.",
+    en: "The source and target databases are at different migrations ({detail}). Run `peduli db migrate` on both with the same Peduli version.",
+  },
+  copy_count_mismatch: {
+    status: 500,
+    id: "Jumlah baris tabel {table} tidak sama setelah penyalinan (sumber {source}, tujuan {target}); tidak ada yang disimpan.",
+    en: "Table {table} has a different row count after the copy (source {source}, target {target}); nothing was saved.",
   },
   internal_error: {
     status: 500,

@@ -5,9 +5,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import { recordQuery } from "../features/metrics/metric-events.ts";
 import type { Database, Dialect } from "./database.ts";
+
+/** PostgreSQL pool counts (pg.Pool's totalCount, idleCount, waitingCount). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
 
 export interface DbHandle {
   db: Kysely<Database>;
@@ -17,6 +25,8 @@ export interface DbHandle {
    * the query builder's per-call overhead (the person import). Everything else uses `db`.
    */
   sqlite?: SqliteDatabase.Database;
+  /** PostgreSQL only: the pool's current counts (for /metrics). */
+  poolStats?: () => PoolStats;
   /** Closes every connection. */
   close(): Promise<void>;
 }
@@ -54,12 +64,17 @@ function openSqlite(path: string): DbHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -65536");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: recordQuery });
   return {
     db,
     dialect: "sqlite",
     sqlite,
-    close: () => db.destroy(),
+    // Kysely closes the file only if it ever opened a connection; callers that used `sqlite`
+    // directly (the copy, the bulk import) must not leave it open.
+    close: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    },
   };
 }
 
@@ -78,6 +93,38 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     max: 10,
     ...(options.schema ? { options: `-c search_path="${options.schema}"` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  // Each pooled connection is known by its server process id, so that a bulk path can reach the
+  // raw client of the transaction it runs in (`pgClientOf`).
+  pool.on("connect", (client) => {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (pid !== undefined) clientsByPid.set(pid, client);
+  });
+  pool.on("remove", (client) => {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (pid !== undefined && clientsByPid.get(pid) === client) clientsByPid.delete(pid);
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: recordQuery });
+  return {
+    db,
+    dialect: "postgres",
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
+}
+
+/** Pooled PostgreSQL clients of this process by server process id (see `pgClientOf`). */
+const clientsByPid = new Map<number, pg.PoolClient>();
+
+/**
+ * PostgreSQL only: the raw pg client behind `db`, a transaction (or single connection) of a pool
+ * opened by `createDb`, for statements the query builder cannot send (`COPY … FROM STDIN`, see
+ * pg-copy.ts). The connection is found by its server process id, which is unique among the live
+ * connections to one server; `undefined` on SQLite or when the connection is not one of ours. Only call this on
+ * a `db` pinned to one connection (a transaction), or the id may name another pooled connection.
+ */
+export async function pgClientOf(db: Kysely<Database>): Promise<pg.ClientBase | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db);
+  const pid = rows[0]?.pid;
+  return pid === undefined ? undefined : clientsByPid.get(Number(pid));
 }

@@ -6,11 +6,14 @@ import type { Kysely, Transaction } from "kysely";
 import type { AssessmentTable, IndicatorSetTable } from "../features/assessments/assessments.table.ts";
 import type { AuditLogTable } from "../features/audit/audit.table.ts";
 import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../features/auth/auth.table.ts";
+import type { BackupTable } from "../features/backups/backups.table.ts";
 import type { CaseTables } from "../features/cases/cases.table.ts";
 import type { DashboardTables } from "../features/dashboards/dashboards.table.ts";
 import type { DuplicateCandidateTable } from "../features/duplicates/duplicates.table.ts";
 import type { HouseholdTable } from "../features/households/households.table.ts";
+import type { ImportJobTable } from "../features/imports/import-jobs.table.ts";
 import type { KinerjaTables } from "../features/kinerja/kinerja.table.ts";
+import type { ScheduledTaskTable } from "../features/maintenance/scheduled-tasks.table.ts";
 import type { PersonEventTable } from "../features/persons/person-events.table.ts";
 import type { PersonNameWordTable } from "../features/persons/person-name-words.table.ts";
 import type { PersonTable } from "../features/persons/persons.table.ts";
@@ -45,6 +48,9 @@ export interface Database extends TrainingTables, CaseTables, DashboardTables, K
   audit_log: AuditLogTable;
   indicator_sets: IndicatorSetTable;
   assessments: AssessmentTable;
+  import_jobs: ImportJobTable;
+  scheduled_tasks: ScheduledTaskTable;
+  backups: BackupTable;
 }
 
 /** A connection or a transaction: repositories accept either, so the caller owns the transaction. */

@@ -71,6 +71,35 @@ export function scopeRangeCondition(column: string, scope: RegionScope): RawBuil
   return sql<SqlBool>`(${ref} >= ${code} and ${ref} < ${`${code}\u{10FFFF}`} and ${ref} like ${`${code}%`})`;
 }
 
+/**
+ * The code just above every code that starts with `code` (digits only): its last digit raised,
+ * trailing nines carried ("317109" → "31711"); undefined when every digit is a nine.
+ */
+function codeAbove(code: string): string | undefined {
+  const trimmed = code.replace(/9+$/, "");
+  if (trimmed === "") return undefined;
+  return `${trimmed.slice(0, -1)}${String.fromCharCode(trimmed.charCodeAt(trimmed.length - 1) + 1)}`;
+}
+
+/**
+ * The same rule as `scopeCondition`, also written as a range on the column's own collation
+ * (code ≤ column < the code above it), for the region code columns of households and persons,
+ * whose indexes lead with them. PostgreSQL turns LIKE 'prefix%' into an index range only under
+ * the "C" collation, and SQLite only with case-sensitive LIKE, so without the range a scoped list
+ * walks the index from its first entry and filters until it reaches the region. Region codes hold
+ * only digits, and strings of digits order the same in byte order and in any linguistic
+ * collation, so the upper bound raises the last digit instead of appending a high character. The
+ * LIKE stays, so the rule never depends on the range alone.
+ */
+export function scopeSeekCondition(column: string, scope: RegionScope): RawBuilder<SqlBool> {
+  if (scope.kind !== "region" || !/^\d+$/.test(scope.regionCode)) return scopeCondition(column, scope);
+  const ref = sql.ref(column);
+  const code = scope.regionCode;
+  const above = codeAbove(code);
+  const upper = above === undefined ? sql`` : sql` and ${ref} < ${above}`;
+  return sql<SqlBool>`(${ref} >= ${code}${upper} and ${ref} like ${`${code}%`})`;
+}
+
 /** True when a record in `regionCode` may be seen or changed under `scope`. */
 export function isInScope(scope: RegionScope, regionCode: string): boolean {
   if (scope.kind === "all") return true;

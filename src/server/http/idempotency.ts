@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { AppError } from "../../core/errors/app-error.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Db } from "../db/database.ts";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -33,11 +33,14 @@ function requestHash(request: FastifyRequest): string {
     .digest("hex");
 }
 
+/** Forgets the keys older than the retention period (on start, and hourly by the scheduler). */
+export async function purgeIdempotencyKeys(db: Db, now: Date): Promise<void> {
+  const cutoff = new Date(now.getTime() - RETENTION_MS).toISOString();
+  await db.deleteFrom("idempotency_keys").where("created_at", "<", cutoff).execute();
+}
+
 export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): void {
-  app.addHook("onReady", async () => {
-    const cutoff = new Date(Date.now() - RETENTION_MS).toISOString();
-    await db.deleteFrom("idempotency_keys").where("created_at", "<", cutoff).execute();
-  });
+  app.addHook("onReady", async () => purgeIdempotencyKeys(db, new Date()));
 
   app.addHook("preHandler", async (request, reply) => {
     const header = request.headers["idempotency-key"];

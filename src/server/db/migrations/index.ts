@@ -19,6 +19,11 @@ import * as householdListIndex from "./2026-11-28-011-household-list-index.ts";
 import * as psksDemoFlag from "./2026-11-28-012-psks-demo-flag.ts";
 import * as uniqueNumbersAsIndexes from "./2026-11-28-013-unique-numbers-as-indexes.ts";
 import * as contentlessNameIndex from "./2026-11-28-014-contentless-name-index.ts";
+import * as ppksDemoFlag from "./2026-12-06-028-ppks-demo-flag.ts";
+import * as importJobs from "./2026-12-06-029-import-jobs.ts";
+import * as personListIndex from "./2026-12-06-035-person-list-index.ts";
+import * as scheduledTasks from "./2026-12-06-040-scheduled-tasks.ts";
+import * as backups from "./2026-12-06-041-backups.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -37,4 +42,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-012-psks-demo-flag": psksDemoFlag,
   "2026-11-28-013-unique-numbers-as-indexes": uniqueNumbersAsIndexes,
   "2026-11-28-014-contentless-name-index": contentlessNameIndex,
+  "2026-12-06-028-ppks-demo-flag": ppksDemoFlag,
+  "2026-12-06-029-import-jobs": importJobs,
+  "2026-12-06-035-person-list-index": personListIndex,
+  "2026-12-06-040-scheduled-tasks": scheduledTasks,
+  "2026-12-06-041-backups": backups,
 };

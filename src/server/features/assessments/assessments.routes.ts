@@ -13,7 +13,7 @@ import {
 } from "../../../core/api/assessments.schema.ts";
 import { idParams } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
 import { analyse, listPoorHouseholds } from "./analysis.service.ts";
 import { presentIndicatorSet } from "./assessments.presenter.ts";

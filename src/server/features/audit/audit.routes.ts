@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditListQuery, auditListResponse, auditRecordParams } from "../../../core/api/audit.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
+import { EXPORT_LIMIT } from "../../http/rate-limits.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { exportAuditCsv, listAudit, recordHistory } from "./audit.service.ts";
 
@@ -27,7 +28,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) =
   app.get(
     "/api/v1/audit/export",
     {
-      config: { personalData: true, permission: "audit:export" },
+      config: { personalData: true, permission: "audit:export", rateLimit: EXPORT_LIMIT },
       schema: {
         tags: ["audit"],
         summary: "The filtered audit trail as CSV (the export is audited too)",

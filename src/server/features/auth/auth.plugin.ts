@@ -30,6 +30,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The login route: it is not cookie-authenticated, so it needs no CSRF token. */
     csrfExempt?: boolean;
+    /** Routes with a credential of their own (GET /metrics): no user session or API token is read. */
+    ownCredential?: boolean;
   }
 }
 
@@ -68,6 +70,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; config: Config
 
   app.addHook("onRequest", async (request) => {
     request.principalId = "anonymous";
+    if (request.routeOptions.config.ownCredential) return;
     const context = requestContext(request);
     const authorization = request.headers.authorization;
     if (authorization?.toLowerCase().startsWith("bearer ")) {

@@ -32,6 +32,15 @@ export async function deleteExpiredSessions(db: Db, idleBefore: string, now: str
     .execute();
 }
 
+/** Forgets address counts whose window began before `before` and whose lock (if any) has ended. */
+export async function deleteStaleThrottles(db: Db, before: string, now: string): Promise<void> {
+  await db
+    .deleteFrom("login_throttle")
+    .where("window_started_at", "<", before)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", now)]))
+    .execute();
+}
+
 export async function insertApiToken(db: Db, row: ApiTokenRow): Promise<void> {
   await db.insertInto("api_tokens").values(row).execute();
 }
@@ -70,17 +79,64 @@ export async function findThrottle(db: Db, key: string): Promise<LoginThrottleRo
   return db.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
 }
 
-export async function saveThrottle(db: Db, row: LoginThrottleRow): Promise<void> {
-  await db
+/**
+ * Counts one failed login for `key` in a single statement (an upsert that increments), so that
+ * concurrent failures on several nodes are all counted. A window that began before `windowStart`
+ * starts again at 1. Returns the count and the number of locks so far.
+ */
+export async function incrementThrottle(
+  db: Db,
+  key: string,
+  at: string,
+  windowStart: string,
+): Promise<{ failures: number; lock_count: number }> {
+  return db
     .insertInto("login_throttle")
-    .values(row)
+    .values({ key, failures: 1, window_started_at: at, locked_until: null, lock_count: 0 })
     .onConflict((oc) =>
-      oc.column("key").doUpdateSet({
-        failures: row.failures,
-        window_started_at: row.window_started_at,
-        locked_until: row.locked_until,
-        lock_count: row.lock_count,
+      oc.column("key").doUpdateSet((eb) => {
+        const stale = eb("login_throttle.window_started_at", "<", windowStart);
+        return {
+          failures: eb
+            .case()
+            .when(stale)
+            .then(1)
+            .else(eb("login_throttle.failures", "+", 1))
+            .end(),
+          window_started_at: eb
+            .case()
+            .when(stale)
+            .then(at)
+            .else(eb.ref("login_throttle.window_started_at"))
+            .end(),
+        };
       }),
     )
+    .returning(["failures", "lock_count"])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Locks `key` until `until`, starts a new window and takes `threshold` off the count, only if it
+ * still has at least `threshold` failures and `lockCount` locks: of several requests that crossed
+ * the threshold at once, exactly one locks.
+ */
+export async function lockThrottle(
+  db: Db,
+  key: string,
+  input: { at: string; until: string; threshold: number; lockCount: number },
+): Promise<void> {
+  await db
+    .updateTable("login_throttle")
+    .set((eb) => ({
+      // Subtracting rather than zeroing keeps the failures counted while the lock was on its way.
+      failures: eb("failures", "-", input.threshold),
+      window_started_at: input.at,
+      locked_until: input.until,
+      lock_count: input.lockCount + 1,
+    }))
+    .where("key", "=", key)
+    .where("failures", ">=", input.threshold)
+    .where("lock_count", "=", input.lockCount)
     .execute();
 }

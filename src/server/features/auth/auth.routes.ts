@@ -3,7 +3,7 @@ import { z } from "zod";
 import { changePasswordBody, loginBody, sessionInfoSchema } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import { AppError } from "../../../core/errors/app-error.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { findUserById } from "../users/users.repository.ts";
 import { requireActor } from "./actor.ts";
 import { requestContext, sessionCookieOptions } from "./auth.plugin.ts";

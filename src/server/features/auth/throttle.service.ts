@@ -14,22 +14,16 @@ export async function assertAddressAllowed(db: Db, ip: string, now: Date): Promi
   }
 }
 
-/** Counts a failed login from `ip`; locks the address for a growing time when it fails too often. */
+/**
+ * Counts a failed login from `ip`; locks the address for a growing time when it fails too often.
+ * The count is one atomic upsert, so failures spread over several nodes add up exactly.
+ */
 export async function recordAddressFailure(db: Db, ip: string, now: Date): Promise<void> {
   const key = keyOf(ip);
-  const row = await repo.findThrottle(db, key);
+  const at = now.toISOString();
   const windowStart = new Date(now.getTime() - ADDRESS_WINDOW_MS).toISOString();
-  const fresh = !row || row.window_started_at < windowStart;
-  const failures = fresh ? 1 : row.failures + 1;
-  const lockCount = row?.lock_count ?? 0;
-  const locks = failures >= ADDRESS_LOCK_THRESHOLD;
-  await repo.saveThrottle(db, {
-    key,
-    failures: locks ? 0 : failures,
-    window_started_at: fresh || locks ? now.toISOString() : (row?.window_started_at ?? now.toISOString()),
-    locked_until: locks
-      ? new Date(now.getTime() + addressLockMs(lockCount)).toISOString()
-      : (row?.locked_until ?? null),
-    lock_count: locks ? lockCount + 1 : lockCount,
-  });
+  const { failures, lock_count: lockCount } = await repo.incrementThrottle(db, key, at, windowStart);
+  if (failures < ADDRESS_LOCK_THRESHOLD) return;
+  const until = new Date(now.getTime() + addressLockMs(lockCount)).toISOString();
+  await repo.lockThrottle(db, key, { at, until, threshold: ADDRESS_LOCK_THRESHOLD, lockCount });
 }

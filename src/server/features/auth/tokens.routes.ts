@@ -7,7 +7,7 @@ import {
   tokenListResponse,
 } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "./actor.ts";
 import { createToken, listTokens, revokeToken } from "./tokens.service.ts";
 

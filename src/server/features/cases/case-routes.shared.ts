@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import type { CaseCtx } from "./case-context.ts";
 

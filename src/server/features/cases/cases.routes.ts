@@ -17,7 +17,7 @@ import {
   updateCaseBody,
   updatePlanItemBody,
 } from "../../../core/api/cases.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { caseCategories } from "./case-categories.ts";
 import { CASE_READ, CASE_WRITE } from "./case-context.ts";
 import { caseCtx, errors } from "./case-routes.shared.ts";

@@ -7,7 +7,7 @@ import {
   referralSchema,
   updateReferralBody,
 } from "../../../core/api/cases.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { CASE_READ, CASE_WRITE } from "./case-context.ts";
 import { caseCtx, errors, fileResponse } from "./case-routes.shared.ts";
 import { referralLetterPdf } from "./referral-letter.ts";

@@ -10,7 +10,8 @@ import {
   taskSchema,
   updateTaskBody,
 } from "../../../core/api/cases.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
+import { EXPORT_LIMIT } from "../../http/rate-limits.ts";
 import { CASE_READ, CASE_WRITE } from "./case-context.ts";
 import { caseCtx, errors, fileResponse } from "./case-routes.shared.ts";
 import { caseReport, caseReportXlsx } from "./reports.service.ts";
@@ -100,7 +101,7 @@ export const tasksRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   app.get(
     "/api/v1/case-reports.xlsx",
     {
-      config: { permission: "aggregates:read" },
+      config: { permission: "aggregates:read", rateLimit: EXPORT_LIMIT },
       schema: {
         tags: ["cases"],
         summary: "Case figures as an Excel workbook",

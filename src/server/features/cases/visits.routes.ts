@@ -11,7 +11,7 @@ import {
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import { MAX_PHOTO_BYTES } from "../../../core/cases/upload-rules.ts";
 import { AppError } from "../../../core/errors/app-error.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { diskFileStore } from "../../storage/file-store.ts";
 import { CASE_READ, CASE_WRITE } from "./case-context.ts";
 import { caseCtx, errors, fileResponse } from "./case-routes.shared.ts";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import * as s from "../../../core/api/training.schema.ts";
 import { AppError } from "../../../core/errors/app-error.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requireActor } from "../auth/actor.ts";
 import { baseUrlOf, errors, fileResponse, sendAttachment, tags } from "../training/training-routes.shared.ts";
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import { dashboardParams, dashboardResponse, periodQuery } from "../../../core/api/dashboards.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { regionDashboard } from "./dashboards.service.ts";
 

@@ -13,6 +13,7 @@ import { removeDemoAssessments, seedDemoAssessments } from "../assessments/demo-
 import { removeDemoCases, seedDemoCases } from "../cases/demo-cases.ts";
 import type { NewHouseholdRow } from "../households/households.table.ts";
 import type { NewPersonRow } from "../persons/persons.table.ts";
+import { removeDemoPpks, seedDemoPpks } from "../ppks/demo-ppks.ts";
 import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
 import { removeDemoPsks, seedDemoPsks } from "../psks/demo-psks.ts";
 import { importRegionsCsv } from "../regions/regions.service.ts";
@@ -32,6 +33,8 @@ export interface DemoSeedSummary {
   workers: number;
   /** PSKS organisations added (a Karang Taruna per kelurahan, …). */
   psks: number;
+  /** PPKS classifications registered for the demo population. */
+  ppks: number;
   households: number;
   persons: number;
   /** Login names of the demo users created. */
@@ -81,11 +84,13 @@ export async function seedDemo(
     await seedDemoTraining(trx, { seed });
     await seedDemoCases(trx, { seed });
     await seedDemoAssessments(trx, { seed });
-    return { regions: regions.read, workers, psks, households, persons, users };
+    const ppks = await seedDemoPpks(trx, { seed });
+    return { regions: regions.read, workers, psks, ppks, households, persons, users };
   });
 }
 
 async function removeDemoData(trx: Db): Promise<void> {
+  await removeDemoPpks(trx);
   await removeDemoCases(trx);
   await removeDemoAssessments(trx);
   await removeDemoPsks(trx);

@@ -9,7 +9,7 @@ import {
   mergeDuplicateBody,
   reportDuplicateBody,
 } from "../../../core/api/registry.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import {
   assertCandidateVisible,

@@ -12,7 +12,7 @@ import {
   updateHouseholdBody,
   updatePpksBody,
 } from "../../../core/api/registry.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { registerCrudRoutes, registryRoute } from "../persons/registry-routes.shared.ts";
 import {

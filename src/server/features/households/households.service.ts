@@ -12,6 +12,7 @@ import type {
 } from "../../../core/api/registry.schema.ts";
 import { AppError, type FieldProblem, notFound } from "../../../core/errors/app-error.ts";
 import { parseKkNumber } from "../../../core/identity/kk.ts";
+import { encodeListCursor } from "../../../core/registry/list-cursor.ts";
 import { allocateSeq, recordDeletion } from "../../db/change-log.ts";
 import type { Database, Db } from "../../db/database.ts";
 import { newId, nowIso } from "../../db/ids.ts";
@@ -57,7 +58,7 @@ export async function listHouseholds(db: Db, actor: Actor, query: z.infer<typeof
   assertPermission(actor, "households:read");
   const digits = query.q?.replace(/[\s.-]/g, "");
   const isKk = digits !== undefined && /^\d{16}$/.test(digits);
-  const { rows, total } = await repo.searchHouseholds(db, {
+  const page = await repo.searchHouseholds(db, {
     scope: actor.scope,
     kk: isKk ? digits : undefined,
     address: isKk ? undefined : query.q,
@@ -66,8 +67,17 @@ export async function listHouseholds(db: Db, actor: Actor, query: z.infer<typeof
     rt: query.rt,
     limit: query.limit,
     offset: query.offset,
+    after: query.after,
+    before: query.before,
+    last: query.last === "true",
   });
-  return { items: rows.map((r) => presentHousehold(r, "list", r.member_count)), total };
+  return {
+    items: page.rows.map((r) => presentHousehold(r, "list", r.member_count)),
+    total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
+    nextCursor: page.nextKey && encodeListCursor(page.nextKey),
+    prevCursor: page.prevKey && encodeListCursor(page.prevKey),
+  };
 }
 
 async function detail(db: Db, row: HouseholdRow) {

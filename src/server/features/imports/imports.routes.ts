@@ -7,7 +7,8 @@ import { problemSchema } from "../../../core/api/common.schema.ts";
 import { importJobParams, importJobSchema } from "../../../core/api/import-job.schema.ts";
 import { exportQuery, importQuery, importResultSchema } from "../../../core/api/registry.schema.ts";
 import { AppError, notFound } from "../../../core/errors/app-error.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
+import { EXPORT_LIMIT } from "../../http/rate-limits.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { ImportJobs } from "./import-jobs.ts";
 import { exportPersonsFor, importUploadedPersons, startPersonImportJob } from "./imports.service.ts";
@@ -52,8 +53,9 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 413
  * and then its result to the user who started it (404 to anyone else).
  */
 export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
-  // Jobs of this server process only (see import-jobs.ts).
-  const jobs = new ImportJobs();
+  // Kept in the database: any node can follow a job that another runs (see import-jobs.ts).
+  const jobs = new ImportJobs(db);
+  app.addHook("onClose", async () => jobs.close());
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
   app.addContentTypeParser(RAW_TYPES, { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
     done(null, body),
@@ -97,7 +99,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     async (request, reply) => {
       const actor = requirePermission(request, "persons:write");
       const body = await uploadedFile(request);
-      const job = startPersonImportJob(db, jobs, actor, body, request.query, (error) =>
+      const job = await startPersonImportJob(db, jobs, actor, body, request.query, (error) =>
         request.log.error({ err: error }, "person import job failed"),
       );
       return reply.code(202).send(job);
@@ -118,7 +120,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
     },
     async (request) => {
       const actor = requirePermission(request, "persons:write");
-      const job = jobs.get(actor.userId, request.params.id);
+      const job = await jobs.get(actor.userId, request.params.id);
       if (!job) throw notFound({ id: "Impor", en: "Import" });
       return job;
     },
@@ -127,7 +129,7 @@ export const importsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db })
   app.get(
     "/api/v1/persons/export",
     {
-      config: { personalData: true, permission: "registry:export" },
+      config: { personalData: true, permission: "registry:export", rateLimit: EXPORT_LIMIT },
       schema: {
         tags: ["registry"],
         summary: "Export a filtered person list as CSV or XLSX in the import format (audited)",

@@ -99,20 +99,20 @@ function jobError(error: unknown): NonNullable<ImportJob["error"]> {
  * or an atomic import with rejected rows, ends there with the same result the CLI gives. Otherwise
  * the file is imported for real, in one transaction as always, reporting the rows written.
  */
-export function startPersonImportJob(
+export async function startPersonImportJob(
   db: Kysely<Database>,
   jobs: ImportJobs,
   actor: Actor,
   body: Buffer,
   query: z.infer<typeof importQuery>,
   onUnexpected: (error: unknown) => void,
-): ImportJob {
+): Promise<ImportJob> {
   assertPermission(actor, "persons:write");
   assertPermission(actor, "households:write");
   const dryRun = query.dryRun === "true";
-  const job = jobs.start(actor.userId, { dryRun, totalRows: countRows(body) });
+  const job = await jobs.start(actor.userId, { dryRun, totalRows: countRows(body) });
   const track = (phase: ImportJob["phase"]) => (p: ImportProgress) =>
-    jobs.update(job.id, { phase, read: p.read, rejected: p.rejected, written: p.written });
+    void jobs.update(job.id, { phase, read: p.read, rejected: p.rejected, written: p.written });
   const run = async () => {
     const checked = await importUploadedPersons(
       db,
@@ -129,7 +129,7 @@ export function startPersonImportJob(
         ? checked
         : await importUploadedPersons(db, actor, body, query, { onProgress: track("writing") });
     const { summary } = result;
-    jobs.update(job.id, {
+    await jobs.update(job.id, {
       state: "finished",
       phase: "done",
       read: summary.read,
@@ -138,10 +138,12 @@ export function startPersonImportJob(
       result,
     });
   };
-  run().catch((error: unknown) => {
-    if (!(error instanceof AppError)) onUnexpected(error);
-    jobs.update(job.id, { state: "failed", phase: "done", error: jobError(error) });
-  });
+  run()
+    .catch(async (error: unknown) => {
+      if (!(error instanceof AppError)) onUnexpected(error);
+      await jobs.update(job.id, { state: "failed", phase: "done", error: jobError(error) });
+    })
+    .catch(onUnexpected);
   return job;
 }
 

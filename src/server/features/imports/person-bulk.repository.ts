@@ -28,7 +28,7 @@ import { PERSON_COLUMNS } from "./person-columns.ts";
 /** Values bound per person, in `PERSON_COLUMNS` order. */
 export const PERSON_WIDTH = PERSON_COLUMNS.length;
 
-const HOUSEHOLD_COLUMNS = [
+export const HOUSEHOLD_COLUMNS = [
   "id",
   "kk_number",
   "region_code",
@@ -51,6 +51,11 @@ export const BULK_ROWS = 64;
 /** Writes the values of row `i` into `to`, starting at `at`. */
 export type RowFill = (to: unknown[], at: number, i: number) => void;
 
+/**
+ * The SQL side of the bulk path, one per engine (this file for SQLite, person-bulk.pg.repository.ts
+ * for PostgreSQL). The insert calls may only collect the rows; `flush` (when there is one) writes
+ * what a batch collected before the writer goes on.
+ */
 export interface BulkStore {
   allocateSeq(count: number): number;
   /** Inserts `count` households; `fill` writes the i-th one's `HOUSEHOLD_WIDTH` values at `to[at…]`. */
@@ -58,11 +63,17 @@ export interface BulkStore {
   /** Inserts `count` persons (`PERSON_WIDTH` values each) and indexes them for search. */
   insertPersons(count: number, fill: RowFill): void;
   insertClassification(c: unknown[]): void;
+  /** Writes what the batch's insert calls collected (households, then persons, then PPKS). */
+  flush?(): Promise<void>;
   /** Writes the change counter back, rebuilds the dropped indexes and restores the search trigger. */
-  finish(): void;
+  finish(): void | Promise<void>;
   /** Pairs of new persons with the same normalised name and birth date (after `finish`). */
-  sameNameBirthPairs(): { id: string; other: string; region: string }[];
+  sameNameBirthPairs():
+    | { id: string; other: string; region: string }[]
+    | Promise<{ id: string; other: string; region: string }[]>;
   queueDuplicate(d: unknown[]): void;
+  /** Writes the queued duplicates, when `queueDuplicate` only collects them. */
+  flushDuplicates?(): Promise<void>;
 }
 
 /** True when the registry holds no person and no household (the bulk path applies). */

@@ -16,6 +16,7 @@ import type { Kysely } from "kysely";
 import type { Database, Db } from "../../db/database.ts";
 import { nowIso } from "../../db/ids.ts";
 import { ensureCatalogues } from "../ppks/ppks-catalogue.ts";
+import { pgBulkStore } from "./person-bulk.pg.repository.ts";
 import { registryIsEmpty, sqliteBulkStore } from "./person-bulk.repository.ts";
 import type { CheckContext, CheckResult, RowBatch, RowProblem } from "./person-import.check.ts";
 import { type BatchSink, type ReadOptions, readRows, readRowsInWorker } from "./person-import.read.ts";
@@ -221,7 +222,14 @@ async function transaction(
   run: (db: Db, writer: BatchWriter) => Promise<PersonImportResult>,
 ): Promise<PersonImportResult> {
   if (!target.sqlite) {
-    return target.db.transaction().execute((trx) => run(trx, rowWriter(kyselyImportStore(trx), options)));
+    return target.db.transaction().execute(async (trx) => {
+      // An empty registry is loaded with COPY (person-bulk.pg.repository.ts); it stays locked
+      // from this look to the commit.
+      const now = nowIso();
+      const bulk = await pgBulkStore(trx, now);
+      const writer = bulk ? new BulkWriter(bulk, options, now) : rowWriter(kyselyImportStore(trx), options);
+      return run(trx, writer);
+    });
   }
   const sqlite = target.sqlite;
   const settings = registryIsEmpty(sqlite) ? bulkSettings(sqlite) : null;

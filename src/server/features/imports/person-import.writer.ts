@@ -3,8 +3,8 @@
  * batches of validated rows inside the caller's transaction.
  * - `RowWriter`, row by row through an `ImportStore` (either engine): households matched by KK,
  *   persons by NIK (updated, never duplicated), PPKS, events and duplicate candidates;
- * - `BulkWriter`, into an empty SQLite registry: no lookups, multi-row inserts, cheap ids
- *   (person-bulk.repository.ts).
+ * - `BulkWriter`, into an empty registry: no lookups, multi-row inserts (SQLite) or COPY
+ *   (PostgreSQL), cheap ids (person-bulk.repository.ts, person-bulk.pg.repository.ts).
  */
 import { phoneticKey } from "../../../core/identity/person-name.ts";
 import type { PersonRowValue } from "../../../core/registry/person-row.ts";
@@ -255,7 +255,7 @@ export function bulkIds(): (n: number) => string {
 const orNull = (v: string | undefined) => (v === "" || v === undefined ? null : v);
 const numOrNull = (v: string | undefined) => (v === "" || v === undefined ? null : Number(v));
 
-/** Writes batches into an empty SQLite registry (see person-bulk.repository.ts). */
+/** Writes batches into an empty registry (see person-bulk.repository.ts and its PostgreSQL twin). */
 export class BulkWriter {
   private readonly ids = bulkIds();
   private inserted = 0;
@@ -281,7 +281,7 @@ export class BulkWriter {
     return { inserted: this.inserted, updated: 0 };
   }
 
-  writeBatch(batch: RowBatch): void {
+  writeBatch(batch: RowBatch): void | Promise<void> {
     const f = fields(batch);
     if (f.length !== batch.rows * FIELDS) {
       throw new Error("Bulk import: a packed batch does not have the expected shape");
@@ -345,12 +345,13 @@ export class BulkWriter {
       }
     });
     for (const c of cv) this.store.insertClassification(c);
+    return this.store.flush?.();
   }
 
   /** Rebuilds the indexes, then queues probable duplicates among the new persons. */
-  finish(): void {
-    this.store.finish();
-    for (const p of this.store.sameNameBirthPairs()) {
+  async finish(): Promise<void> {
+    await this.store.finish();
+    for (const p of await this.store.sameNameBirthPairs()) {
       const [a, b] = [p.other, p.id].sort();
       this.store.queueDuplicate([
         newId(),
@@ -361,5 +362,6 @@ export class BulkWriter {
         p.region,
       ]);
     }
+    await this.store.flushDuplicates?.();
   }
 }

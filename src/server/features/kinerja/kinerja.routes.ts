@@ -16,7 +16,7 @@ import {
   targetListResponse,
   targetSchema,
 } from "../../../core/api/kinerja.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { resolvePeriod } from "../dashboards/dashboards.service.ts";
 import { cohortComparison, listCohorts } from "./cohort-comparison.service.ts";

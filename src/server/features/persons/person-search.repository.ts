@@ -12,35 +12,29 @@
  * which finds a word typed from its middle.
  */
 import type SqliteDatabase from "better-sqlite3";
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { type Expression, type SqlBool, sql } from "kysely";
 import { phoneticKey } from "../../../core/identity/person-name.ts";
-import type { Database, Db, Dialect } from "../../db/database.ts";
-import { type RegionScope, regionScope, scopeCondition, scopeRangeCondition } from "../../db/scope.ts";
+import type { Db, Dialect } from "../../db/database.ts";
+import { regionScope, scopeRangeCondition } from "../../db/scope.ts";
+import {
+  filterConditions,
+  filtered,
+  listPersonPage,
+  type PersonEb,
+  type PersonSearch,
+} from "./person-list.repository.ts";
 import type { PersonRow } from "./persons.table.ts";
 
-export interface PersonSearch {
-  scope: RegionScope;
-  /** Name as typed: matched on its phonetic key (spelling variants and partial words). */
-  name?: string;
-  nik?: string;
-  kk?: string;
-  regionCode?: string;
-  rw?: string;
-  ppksCode?: string;
-  /** Birth date bounds from an age filter: born on or after / on or before (YYYY-MM-DD). */
-  bornFrom?: string;
-  bornTo?: string;
-  householdId?: string;
-  includeDead?: boolean;
-  limit: number;
-  offset: number;
-}
+export type { PersonSearch } from "./person-list.repository.ts";
 
 export interface PersonSearchResult {
   rows: PersonRow[];
   total: number;
-  /** True when more persons match than SEARCH_MATCH_CAP: `total` is then the cap. */
+  /** True when more persons match than SEARCH_MATCH_CAP (a list: LIST_COUNT_CAP): `total` is then the cap. */
   totalIsLowerBound: boolean;
+  /** Keyset cursors' keys (person-list.repository.ts); always null for a name search. */
+  nextKey: string[] | null;
+  prevKey: string[] | null;
 }
 
 /**
@@ -58,47 +52,6 @@ const PROBE_LIMIT = 1000;
 
 /** Above every character a phonetic key can hold: the upper end of a prefix range. */
 const KEY_MAX = "\u{10FFFF}";
-
-type PersonEb = ExpressionBuilder<Database & { p: Database["persons"] }, "p">;
-
-/** Every condition but the name, on persons as p: the actor's scope first. */
-function filterConditions(eb: PersonEb, s: PersonSearch): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [
-    scopeCondition("p.region_code", s.scope),
-    eb("p.merged_into_id", "is", null),
-  ];
-  if (!s.includeDead) conditions.push(eb("p.died_at", "is", null));
-  if (s.nik) conditions.push(eb("p.nik", "=", s.nik));
-  if (s.kk) {
-    const households = eb.selectFrom("households").select("id").where("kk_number", "=", s.kk);
-    conditions.push(eb("p.household_id", "in", households));
-  }
-  if (s.householdId) conditions.push(eb("p.household_id", "=", s.householdId));
-  if (s.regionCode) conditions.push(eb("p.region_code", "like", `${s.regionCode}%`));
-  if (s.rw) {
-    const households = eb.selectFrom("households").select("id").where("rw", "=", s.rw.padStart(3, "0"));
-    conditions.push(eb("p.household_id", "in", households));
-  }
-  if (s.ppksCode) {
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom("ppks_classifications as c")
-          .select("c.id")
-          .whereRef("c.person_id", "=", "p.id")
-          .where("c.category_code", "=", s.ppksCode)
-          .where("c.status", "<>", "selesai"),
-      ),
-    );
-  }
-  if (s.bornFrom) conditions.push(eb("p.birth_date", ">=", s.bornFrom));
-  if (s.bornTo) conditions.push(eb("p.birth_date", "<=", s.bornTo));
-  return eb.and(conditions);
-}
-
-function filtered(db: Db, s: PersonSearch) {
-  return db.selectFrom("persons as p").where((eb) => filterConditions(eb as PersonEb, s));
-}
 
 /**
  * Substring condition: every token of the key occurs in the stored key.
@@ -222,7 +175,8 @@ async function chooseDriver(db: Db, s: PersonSearch, tokens: string[]): Promise<
 /**
  * One page of persons matching the search and the number of matches.
  *
- * Without a name, pages are in region and name order and the total is exact. With a name, the
+ * Without a name, the list's page (person-list.repository.ts: region and name order, keyset
+ * cursors, the total counted up to LIST_COUNT_CAP). With a name, the
  * candidates are the word matches (see the module comment), or, when a query word begins no name
  * word, the substring matches; at most SEARCH_MATCH_CAP + 1 of either are read. They are ranked: the whole
  * key equal to the query's, then starting with it, then word matches, then substring matches;
@@ -231,21 +185,7 @@ async function chooseDriver(db: Db, s: PersonSearch, tokens: string[]): Promise<
  */
 export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): Promise<PersonSearchResult> {
   const key = s.name ? phoneticKey(s.name) : "";
-  if (key === "") {
-    const query = filtered(db, s);
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll("p")
-        .orderBy("p.region_code")
-        .orderBy("p.name")
-        .orderBy("p.id")
-        .limit(s.limit)
-        .offset(s.offset)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(count.n), totalIsLowerBound: false };
-  }
+  if (key === "") return listPersonPage(db, s);
   const tokens = [...new Set(key.split(" ").filter((t) => t.length > 0))];
   const driver = await chooseDriver(db, s, tokens);
   const words =
@@ -314,6 +254,8 @@ export async function searchPersons(db: Db, dialect: Dialect, s: PersonSearch): 
     rows: pageIds.flatMap((id) => byId.get(id) ?? []),
     total: Math.min(matched, SEARCH_MATCH_CAP),
     totalIsLowerBound: matched > SEARCH_MATCH_CAP,
+    nextKey: null,
+    prevKey: null,
   };
 }
 

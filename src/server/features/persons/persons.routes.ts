@@ -7,11 +7,14 @@ import {
   personListQuery,
   personListResponse,
   ppksClassificationSchema,
+  ppksListResponse,
+  regionPpksQuery,
   updatePersonBody,
   updatePpksBody,
 } from "../../../core/api/registry.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
+import { listRegionPpks } from "../ppks/ppks.service.ts";
 import {
   addPersonPpks,
   assertPersonVisible,
@@ -76,6 +79,25 @@ export const personsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, d
     },
     async (request) =>
       addPersonPpks(db, requirePermission(request, "persons:write"), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/v1/ppks",
+    registryRoute(
+      "households:read",
+      "The PPKS of the caller's area or of one region: open classifications, or all with all=1",
+      {
+        querystring: regionPpksQuery,
+        response: { 200: ppksListResponse },
+      },
+    ),
+    async (request) =>
+      listRegionPpks(db, requirePermission(request, "households:read"), {
+        region: request.query.region,
+        all: request.query.all === "1",
+        limit: request.query.pageSize,
+        offset: (request.query.page - 1) * request.query.pageSize,
+      }),
   );
 
   app.patch(

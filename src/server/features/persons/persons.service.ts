@@ -16,6 +16,7 @@ import { AppError, type FieldProblem, notFound } from "../../../core/errors/app-
 import { parseNik } from "../../../core/identity/nik.ts";
 import { normalizeName, phoneticKey } from "../../../core/identity/person-name.ts";
 import { normalizePhone } from "../../../core/identity/phone.ts";
+import { encodeListCursor } from "../../../core/registry/list-cursor.ts";
 import { allocateSeq, recordDeletion } from "../../db/change-log.ts";
 import type { Database, Db, Dialect } from "../../db/database.ts";
 import { isUuid, newId, nowIso } from "../../db/ids.ts";
@@ -86,7 +87,7 @@ export async function listPersons(db: Db, dialect: Dialect, actor: Actor, query:
   // before a name search, so the search never silently misses them. The probe uses the index.
   if (name) await repo.backfillPhoneticKeys(db, phoneticKey);
   const today = new Date();
-  const { rows, total, totalIsLowerBound } = await searchPersons(db, dialect, {
+  const page = await searchPersons(db, dialect, {
     scope: actor.scope,
     name,
     nik,
@@ -100,8 +101,17 @@ export async function listPersons(db: Db, dialect: Dialect, actor: Actor, query:
     includeDead: query.includeDead === "true",
     limit: query.limit,
     offset: query.offset,
+    after: query.after,
+    before: query.before,
+    last: query.last === "true",
   });
-  return { items: rows.map((r) => presentPerson(r, "list")), total, totalIsLowerBound };
+  return {
+    items: page.rows.map((r) => presentPerson(r, "list")),
+    total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
+    nextCursor: page.nextKey && encodeListCursor(page.nextKey),
+    prevCursor: page.prevKey && encodeListCursor(page.prevKey),
+  };
 }
 
 async function detail(db: Db, row: PersonRow) {

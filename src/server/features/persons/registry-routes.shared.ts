@@ -4,11 +4,13 @@
  * the scope test walks it) and answering problem+json on the usual errors. One declaration here
  * keeps the five routes of each collection identical in config, tags and status codes.
  */
+
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Permission } from "../../../core/access/permissions.ts";
 import { idParams } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
+import { SEARCH_LIMIT } from "../../http/rate-limits.ts";
 import { type Actor, requirePermission } from "../auth/actor.ts";
 
 export const registryErrors = {
@@ -80,13 +82,12 @@ export function registerCrudRoutes<
   const item = `${path}/:id`;
   const idOf = (request: { params: unknown }) => (request.params as { id: string }).id;
 
-  typed.get(
-    path,
-    registryRoute(read, spec.list.summary, {
-      querystring: spec.list.query,
-      response: { 200: spec.list.response },
-    }),
-    async (request) => spec.list.run(requirePermission(request, read), request.query as z.output<ListQuery>),
+  const list = registryRoute(read, spec.list.summary, {
+    querystring: spec.list.query,
+    response: { 200: spec.list.response },
+  });
+  typed.get(path, { ...list, config: { ...list.config, rateLimit: SEARCH_LIMIT } }, async (request) =>
+    spec.list.run(requirePermission(request, read), request.query as z.output<ListQuery>),
   );
 
   typed.post(

@@ -79,3 +79,30 @@ export async function findClassificationWithName(
     .where(scopeCondition("c.region_code", scope))
     .executeTakeFirst();
 }
+
+/**
+ * The PPKS within `scope`, or of one region in it (its code a prefix of the classification's kelurahan):
+ * the open ones (aktif, ditangani) unless `all`, newest first; with their total.
+ */
+export async function listInRegion(
+  db: Db,
+  scope: RegionScope,
+  filter: { region?: string; all: boolean; limit: number; offset: number },
+): Promise<{ rows: WithName[]; total: number }> {
+  let base = db.selectFrom("ppks_classifications as c").where(scopeCondition("c.region_code", scope));
+  if (filter.region) base = base.where("c.region_code", "like", `${filter.region}%`);
+  if (!filter.all) base = base.where("c.status", "!=", "selesai");
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin("ppks_categories as k", "k.code", "c.category_code")
+      .selectAll("c")
+      .select("k.name as category_name")
+      .orderBy("c.found_on", "desc")
+      .orderBy("c.id")
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -194,3 +194,22 @@ export async function updateHouseholdPpks(
     return changePpks(trx, actor, id, body, householdId);
   });
 }
+
+/**
+ * The PPKS list of the actor's area, or of one region in it: its open classifications (what the dashboard's
+ * "PPKS aktif" counts), or all of them with `all`.
+ */
+export async function listRegionPpks(
+  db: Db,
+  actor: Actor,
+  query: { region?: string; all?: boolean; limit?: number; offset?: number },
+) {
+  assertPermission(actor, "households:read");
+  const { rows, total } = await repo.listInRegion(db, actor.scope, {
+    region: query.region,
+    all: query.all ?? false,
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+  });
+  return { items: rows.map(presentClassification), total };
+}

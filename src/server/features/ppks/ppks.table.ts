@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 /** The PPKS catalogue (Permensos 08/2012), loaded from data/ppks.csv. */
 export interface PpksCategoryTable {
@@ -27,6 +27,8 @@ export interface PpksClassificationTable {
   status: string;
   note: string | null;
   region_code: string;
+  /** 1 for the demo seed's classifications, which a new seed replaces. */
+  is_demo: Generated<number>;
   seq: number;
   created_at: string;
   updated_at: string;

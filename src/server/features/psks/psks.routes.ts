@@ -11,7 +11,7 @@ import {
   psksSchema,
   updatePsksBody,
 } from "../../../core/api/registry.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
 import {
   createPsks,

@@ -7,7 +7,7 @@ import {
   regionParams,
   regionQuery,
 } from "../../../core/api/regions.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { getRegion, listRegions } from "./regions.service.ts";
 
 /** Regions are public reference data (official names and codes), readable without personal data. */

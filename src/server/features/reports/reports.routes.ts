@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemSchema, regionCodeParam } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
+import { EXPORT_LIMIT } from "../../http/rate-limits.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { buildMonthlyReport } from "./monthly-report.service.ts";
 import { monthlyReportPdf } from "./monthly-report-pdf.ts";
@@ -23,7 +24,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, n
   app.get(
     "/api/v1/reports/monthly",
     {
-      config: { permission: "aggregates:read" },
+      config: { permission: "aggregates:read", rateLimit: EXPORT_LIMIT },
       schema: {
         tags: ["dashboards"],
         summary: "Monthly report of a region: PDF in Indonesian with charts, or XLSX of the tables",

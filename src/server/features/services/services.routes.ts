@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { serviceListQuery, serviceListResponse } from "../../../core/api/cases.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { listOrganisations, shippedServices } from "./services.catalogue.ts";
 

@@ -18,7 +18,7 @@ import {
   pushResponse,
   resolveConflictBody,
 } from "../../../core/api/sync.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requestLanguage } from "../../http/error-handler.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
 import { errors } from "../cases/case-routes.shared.ts";

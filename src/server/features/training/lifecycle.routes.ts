@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import * as s from "../../../core/api/training.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { type Actor, requireActor } from "../auth/actor.ts";
 import { getCohort } from "./cohorts.service.ts";
 import { cohortInvitationsPdf, invitationPdf } from "./invitations.service.ts";

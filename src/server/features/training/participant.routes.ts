@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import * as s from "../../../core/api/training.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requireActor } from "../auth/actor.ts";
 import { checkIn } from "./attendance.service.ts";
 import { myTrainings, submitEvaluation, workerTraining } from "./participant.service.ts";

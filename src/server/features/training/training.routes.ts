@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemSchema } from "../../../core/api/common.schema.ts";
 import * as s from "../../../core/api/training.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requireActor, requirePermission } from "../auth/actor.ts";
 import { checkInCode, getRoster, markAttendance } from "./attendance.service.ts";
 import {

@@ -10,7 +10,7 @@ import {
   userWithPasswordResponse,
 } from "../../../core/api/auth.schema.ts";
 import { problemSchema } from "../../../core/api/common.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { createUser, listUsers, resetPassword, updateUser } from "./users.service.ts";
 

@@ -7,7 +7,7 @@ import {
   workerListResponse,
   workerSchema,
 } from "../../../core/api/workers.schema.ts";
-import type { AppDeps } from "../../app.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import { requirePermission } from "../auth/actor.ts";
 import { getWorker, listWorkers, updateWorker } from "./workers.service.ts";
 
