@@ -9,6 +9,7 @@ import type { ApiTokenTable, LoginThrottleTable, SessionTable } from "../feature
 import type { BackupTable } from "../features/backups/backups.table.ts";
 import type { CaseTables } from "../features/cases/cases.table.ts";
 import type { DashboardTables } from "../features/dashboards/dashboards.table.ts";
+import type { DtsenTables } from "../features/dtsen/dtsen.table.ts";
 import type { DuplicateCandidateTable } from "../features/duplicates/duplicates.table.ts";
 import type { HouseholdTable } from "../features/households/households.table.ts";
 import type { ImportJobTable } from "../features/imports/import-jobs.table.ts";
@@ -26,7 +27,13 @@ import type { UserTable } from "../features/users/users.table.ts";
 import type { WorkerTable } from "../features/workers/workers.table.ts";
 import type { ChangeCounterTable, IdempotencyKeyTable, TombstoneTable } from "./system.table.ts";
 
-export interface Database extends TrainingTables, CaseTables, DashboardTables, KinerjaTables, SyncTables {
+export interface Database
+  extends TrainingTables,
+    CaseTables,
+    DashboardTables,
+    KinerjaTables,
+    SyncTables,
+    DtsenTables {
   regions: RegionTable;
   workers: WorkerTable;
   households: HouseholdTable;

@@ -24,6 +24,7 @@ import * as importJobs from "./2026-12-06-029-import-jobs.ts";
 import * as personListIndex from "./2026-12-06-035-person-list-index.ts";
 import * as scheduledTasks from "./2026-12-06-040-scheduled-tasks.ts";
 import * as backups from "./2026-12-06-041-backups.ts";
+import * as dtsen from "./2026-12-06-042-dtsen.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-28-001-foundation": foundation,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06-035-person-list-index": personListIndex,
   "2026-12-06-040-scheduled-tasks": scheduledTasks,
   "2026-12-06-041-backups": backups,
+  "2026-12-06-042-dtsen": dtsen,
 };

@@ -21,7 +21,7 @@ import { registryIsEmpty, sqliteBulkStore } from "./person-bulk.repository.ts";
 import type { CheckContext, CheckResult, RowBatch, RowProblem } from "./person-import.check.ts";
 import { type BatchSink, type ReadOptions, readRows, readRowsInWorker } from "./person-import.read.ts";
 import { type ImportStore, kyselyImportStore, sqliteImportStore } from "./person-import.repository.ts";
-import { BulkWriter, RowWriter } from "./person-import.writer.ts";
+import { BulkWriter, RowWriter, type WriteOptions } from "./person-import.writer.ts";
 import { detectFormat, type TabularSource } from "./tabular-reader.ts";
 
 export type { RowProblem } from "./person-import.check.ts";
@@ -209,7 +209,7 @@ export async function importPersons(
 }
 
 /** Either writer, as the import drives it. */
-interface BatchWriter {
+export interface BatchWriter {
   writeBatch(batch: RowBatch): Promise<void> | void;
   counts(): { inserted: number; updated: number };
   finish?(): Promise<void> | void;
@@ -339,10 +339,33 @@ function importCache(sqlite: Sqlite): { restore(): void } {
   return { restore: () => void sqlite.pragma(`cache_size = ${Number(before)}`) };
 }
 
+/**
+ * Runs `run` in one write transaction with the row-by-row store of the target's engine, for
+ * imports that add persons beside other rows (the DTSEN import). `run` must call the writer's
+ * `finish` before it returns: on SQLite the store defers the search index to it.
+ */
+export async function inImportTransaction<T>(
+  target: ImportTarget,
+  run: (db: Db, store: ImportStore) => Promise<T>,
+): Promise<T> {
+  if (!target.sqlite) return target.db.transaction().execute((trx) => run(trx, kyselyImportStore(trx)));
+  const sqlite = target.sqlite;
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    const done = await run(target.db, sqliteImportStore(sqlite));
+    sqlite.exec("COMMIT");
+    return done;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  }
+}
+
 /** The row-by-row writer, with the store's deferred work (search index) at the end. */
-function rowWriter(store: ImportStore, options: PersonImportOptions): BatchWriter {
+export function rowWriter(store: ImportStore, options: WriteOptions): BatchWriter & { writer: RowWriter } {
   const writer = new RowWriter(store, options);
   return {
+    writer,
     writeBatch: (batch: RowBatch) => writer.writeBatch(batch),
     counts: () => writer.counts(),
     finish: async () => {
