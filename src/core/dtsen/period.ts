@@ -3,6 +3,8 @@
  * calendar quarter, written `2025-Q1` like the assessment periods (assessments.table.ts).
  */
 
+import { AppError } from "../errors/app-error.ts";
+
 const PERIOD = /^(\d{4})-Q([1-4])$/;
 
 /** The period in its stored form, or null when `raw` is not `YYYY-Qn` (n 1–4, year 2000–2099). */
@@ -25,4 +27,20 @@ export function previousPeriod(period: string): string {
   const year = Number(period.slice(0, 4));
   const quarter = Number(period.slice(6));
   return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+}
+
+/** The period in its stored form; a 400 naming the expected form when `raw` is not one. */
+export function requirePeriod(raw: string): string {
+  const period = parsePeriod(raw);
+  if (period) return period;
+  throw new AppError("validation_failed", {}, [
+    {
+      field: "period",
+      code: "period_invalid",
+      message: {
+        id: `Periode harus berbentuk TAHUN-Qn (misalnya 2025-Q1), diterima "${raw}".`,
+        en: `The period must be YEAR-Qn (for example 2025-Q1), got "${raw}".`,
+      },
+    },
+  ]);
 }

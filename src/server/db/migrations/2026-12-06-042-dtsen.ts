@@ -64,6 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("dtsen_members")
     .columns(["period", "household_id"])
     .execute();
+  await db.schema
+    .createIndex("dtsen_members_region_idx")
+    .on("dtsen_members")
+    .columns(["period", "region_code"])
+    .execute();
 
   await db.schema
     .createTable("dtsen_differences")

@@ -10,7 +10,7 @@ import { basename } from "node:path";
 import type { Kysely } from "kysely";
 import { checkDtsenHeader, type DtsenColumn } from "../../../core/dtsen/dtsen-columns.ts";
 import { type DtsenRowValue, desilConflictProblem, validateDtsenRow } from "../../../core/dtsen/dtsen-row.ts";
-import { parsePeriod } from "../../../core/dtsen/period.ts";
+import { requirePeriod } from "../../../core/dtsen/period.ts";
 import { AppError } from "../../../core/errors/app-error.ts";
 import { repeatedNikProblem } from "../../../core/registry/person-row.ts";
 import type { Database, Db } from "../../db/database.ts";
@@ -65,19 +65,6 @@ class RollBack extends Error {
   }
 }
 
-function invalidPeriod(raw: string): AppError {
-  return new AppError("validation_failed", {}, [
-    {
-      field: "period",
-      code: "period_invalid",
-      message: {
-        id: `Periode harus berbentuk TAHUN-Qn (misalnya 2025-Q1), diterima "${raw}".`,
-        en: `The period must be YEAR-Qn (for example 2025-Q1), got "${raw}".`,
-      },
-    },
-  ]);
-}
-
 function headerProblems(cells: readonly string[]) {
   const header = checkDtsenHeader(cells);
   const problems = [
@@ -102,8 +89,7 @@ export async function importDtsen(
   source: TabularSource,
   options: DtsenImportOptions,
 ): Promise<DtsenImportResult> {
-  const period = parsePeriod(options.period);
-  if (!period) throw invalidPeriod(options.period);
+  const period = requirePeriod(options.period);
   await ensureCatalogues(target.db);
   const importId = newId();
   const now = nowIso();

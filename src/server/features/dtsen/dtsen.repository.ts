@@ -4,7 +4,8 @@
  * so that the writer only writes what changed. Lists of keys are read in chunks: one statement per
  * few hundred rows, not per row.
  */
-import type { Db } from "../../db/database.ts";
+import type { Insertable, InsertObject } from "kysely";
+import type { Database, Db } from "../../db/database.ts";
 import type {
   DtsenDifferenceTable,
   DtsenFamilyTable,
@@ -14,7 +15,11 @@ import type {
 
 const CHUNK = 500;
 
-async function chunked<T>(keys: readonly string[], read: (part: string[]) => Promise<T[]>): Promise<T[]> {
+/** Reads `keys` a few hundred at a time (one statement each, under any parameter limit). */
+export async function chunked<T>(
+  keys: readonly string[],
+  read: (part: string[]) => Promise<T[]>,
+): Promise<T[]> {
   const out: T[] = [];
   for (let at = 0; at < keys.length; at += CHUNK) out.push(...(await read(keys.slice(at, at + CHUNK))));
   return out;
@@ -130,13 +135,12 @@ export function findDifferences(db: Db, period: string, personIds: readonly stri
 async function insertMany<T extends "dtsen_families" | "dtsen_members" | "dtsen_differences">(
   db: Db,
   table: T,
-  rows: readonly (DtsenFamilyTable | DtsenMemberTable | DtsenDifferenceTable)[],
+  rows: readonly Insertable<Database[T]>[],
 ): Promise<void> {
   for (let at = 0; at < rows.length; at += 200) {
-    // biome-ignore lint/suspicious/noExplicitAny: one helper for three tables of known shape
     await db
       .insertInto(table)
-      .values(rows.slice(at, at + 200) as any)
+      .values(rows.slice(at, at + 200) as InsertObject<Database, T>[])
       .execute();
   }
 }
