@@ -8,7 +8,8 @@ import { PERSON_COLUMNS } from "../src/core/registry/person-row.ts";
 import { generateHouseholds } from "../src/server/features/demo/demo-population.ts";
 import { DEMO_REGION_FILE, readShippedData } from "../src/server/shipped-data.ts";
 
-function kelurahanCodes(): string[] {
+/** The demo region file's kelurahan, as 10-digit codes. */
+export function kelurahanCodes(): string[] {
   return readShippedData(DEMO_REGION_FILE)
     .split("\n")
     .map((line) => line.split(","))

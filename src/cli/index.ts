@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import("./commands/report.ts")).registerReportCommands,
   cases: async () => (await import("./commands/cases.ts")).registerCasesCommands,
   backup: async () => (await import("./commands/backup.ts")).registerBackupCommands,
+  dtsen: async () => (await import("./commands/dtsen.ts")).registerDtsenCommands,
 };
 
 /** Modules that register more than one top-level command (users also tokens, backup also restore). */

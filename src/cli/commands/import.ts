@@ -14,7 +14,8 @@ import { CliError } from "../cli-error.ts";
 import { formatAppError } from "../format-error.ts";
 import { withDb } from "../with-db.ts";
 
-interface ImportOptions {
+/** The options the file imports share. */
+export interface ImportOptions {
   skipInvalid?: boolean;
   dryRun?: boolean;
   errors?: string;
@@ -22,7 +23,7 @@ interface ImportOptions {
   ppksSource: string;
 }
 
-async function writeErrorReport(file: string, problems: RowProblem[]): Promise<void> {
+export async function writeErrorReport(file: string, problems: RowProblem[]): Promise<void> {
   const out = createWriteStream(file);
   const csv = stringify({ header: true, columns: ["baris", "kolom", "nilai", "kode", "alasan", "reason"] });
   const done = new Promise<void>((resolve, reject) => {
